@@ -1,0 +1,10 @@
+#ifndef ZD_API_CHAINS_H
+#define ZD_API_CHAINS_H
+
+#include "api/actor.h"
+#include "store/store.h"
+
+/* Creates the default 3+1+1 chains in the actor's zone (audited). */
+enum app_err chains_seed(struct store *st, const struct actor *a);
+
+#endif

@@ -1,0 +1,34 @@
+/* HTTP handlers of the API, referenced by the route table (http/routes.c). */
+#ifndef ZD_API_HANDLERS_H
+#define ZD_API_HANDLERS_H
+
+#include "http/req.h"
+#include "util/err.h"
+
+struct resource;
+extern const struct resource park_resource, org_resource, chain_resource,
+    user_resource;
+
+enum app_err h_health(struct req *);
+enum app_err h_openapi(struct req *);
+enum app_err h_login(struct req *);
+enum app_err h_logout(struct req *);
+enum app_err h_me(struct req *);
+
+/* Generic handlers over r->route->res. */
+enum app_err h_res_list(struct req *);
+enum app_err h_res_get(struct req *);
+enum app_err h_res_create(struct req *);
+enum app_err h_res_update(struct req *);
+enum app_err h_res_delete(struct req *);
+enum app_err h_res_history(struct req *);
+
+enum app_err h_zone_list(struct req *);
+enum app_err h_zone_get(struct req *);
+enum app_err h_zone_update(struct req *);
+enum app_err h_user_create(struct req *);
+enum app_err h_user_update(struct req *);
+enum app_err h_user_password(struct req *);
+enum app_err h_audit_list(struct req *);
+
+#endif

@@ -1,0 +1,66 @@
+/*
+ * Generic zone-scoped records: a resource is described once (fields, filters,
+ * sort keys, statements) and gets list, get, create, update, delete and
+ * history with validation, permission-free store access and the audit row in
+ * the same transaction. Permission checks happen before, in the dispatcher.
+ *
+ * Statement parameter conventions (see store/sql.h):
+ *   list:   ?1 zone, ?2 q, ?3.. filters, then sort, limit, offset
+ *   count:  ?1 zone, ?2 q, ?3.. filters
+ *   get:    ?1 zone, ?2 id           delete: ?1 zone, ?2 id
+ *   insert: ?1 zone, ?2 now, ?3.. fields in order; RETURNING id
+ *   update: ?1 zone, ?2 now, ?3.. fields in order, then id
+ */
+#ifndef ZD_API_RESOURCE_H
+#define ZD_API_RESOURCE_H
+
+#include <jansson.h>
+
+#include "api/actor.h"
+#include "api/validate.h"
+#include "domain/perm.h"
+#include "store/store.h"
+
+#define RES_MAX_FIELDS 24
+
+struct resource {
+	const char *entity;		/* "park": audit entity and path noun */
+	enum perm read, write;
+	const struct field_spec *fields;
+	size_t nfields;
+	const struct field_spec *filters;
+	size_t nfilters;
+	const char *const *sorts;	/* NULL-terminated */
+	enum stmt list, count, get, insert, update, del;
+	/* Optional hook after a create, inside its transaction. */
+	enum app_err (*after_create)(struct store *, const struct actor *,
+	    long long id);
+};
+
+/* {"items":[…],"total":N,"limit":L,"offset":O} */
+enum app_err res_list(struct store *st, const struct actor *a,
+    const struct resource *res, const struct list_query *lq, json_t **out);
+enum app_err res_get(struct store *st, const struct actor *a,
+    const struct resource *res, long long id, json_t **out);
+/* On APP_ERR_VALIDATION or APP_ERR_CONFLICT errs holds the fields. */
+enum app_err res_create(struct store *st, const struct actor *a,
+    const struct resource *res, json_t *body, json_t *errs, json_t **out);
+enum app_err res_update(struct store *st, const struct actor *a,
+    const struct resource *res, long long id, json_t *body, json_t *errs,
+    json_t **out);
+enum app_err res_delete(struct store *st, const struct actor *a,
+    const struct resource *res, json_t *errs, long long id);
+/* Audit rows of one record, newest first, as a list. */
+enum app_err res_history(struct store *st, const struct actor *a,
+    const char *entity, long long id, const struct list_query *lq,
+    json_t **out);
+
+/* Runs a list + count statement pair with the conventions above. */
+enum app_err res_page(struct store *st, enum stmt list, enum stmt count,
+    const struct store_val *where, size_t nwhere, const struct list_query *lq,
+    json_t **out);
+
+/* Turns a store conflict into a field error ("already exists"). */
+void conflict_fields(struct store *st, json_t *errs, int english);
+
+#endif

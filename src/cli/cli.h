@@ -1,0 +1,70 @@
+/*
+ * The command-line face. Each command is a function taking its own argv
+ * (argv[0] is the command's name) and returning the exit code:
+ * 0 ok, 1 runtime error, 2 usage error. Errors go to stderr and name the
+ * offending argument.
+ */
+#ifndef ZD_CLI_CLI_H
+#define ZD_CLI_CLI_H
+
+#include <jansson.h>
+
+#include "api/actor.h"
+#include "store/store.h"
+
+enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+
+struct cli_cmd {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+};
+
+/* The database path: --db, else $ZONEDESK_DB, else ./zonedesk.db. */
+extern const char *cli_db;
+
+/* Opens and migrates-checks the database (not creating tables). */
+int cli_open(struct store **st);
+/* Prints "zonedesk CMD: --flag: message" and returns EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *flag, const char *msg);
+/* Prints field errors as "--field: message" lines; returns the exit code
+ * for e (validation → usage, the rest → runtime). */
+int cli_report(const char *cmd, enum app_err e, json_t *errs,
+    struct store *st);
+/* The system actor of a zone given by code; -1 with a message if none. */
+int cli_zone_actor(struct store *st, const char *cmd, const char *code,
+    struct actor *a);
+/* Reads a password from stdin (one line) or, on a terminal, a prompt
+ * without echo, asked twice. Returns a malloc'd string or NULL. */
+char *cli_read_password(int from_stdin, const char *cmd);
+/* Prints rows of a JSON array as aligned columns. */
+void cli_table(json_t *rows, const char *const *cols);
+/* One option of a command: "--name VALUE" / "--name=VALUE", or a flag. */
+struct cli_opt {
+	const char *name;	/* without the leading "--" */
+	const char **val;	/* set for options taking a value */
+	int *flag;		/* set to 1 for flags */
+};
+
+/*
+ * Parses argv[1..] against opts; --db and --help are always understood.
+ * Positional arguments go to pos[0..maxpos). Returns -1 after printing the
+ * usage text for --help (exit 0), EXIT_USAGE after naming an unknown or
+ * incomplete argument, else 0.
+ */
+int cli_parse(int argc, char **argv, const char *cmd, const char *usage,
+    const struct cli_opt *opts, size_t nopts, const char **pos, size_t maxpos);
+
+int cmd_init(int, char **);
+int cmd_serve(int, char **);
+int cmd_user(int, char **);
+int cmd_zone(int, char **);
+int cmd_park(int, char **);
+int cmd_org(int, char **);
+int cmd_audit(int, char **);
+int cmd_backup(int, char **);
+int cmd_version(int, char **);
+int cmd_routes(int, char **);
+int cmd_demo(int, char **);
+
+#endif

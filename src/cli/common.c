@@ -1,0 +1,254 @@
+/* Shared pieces of the commands: arguments, database, errors, output. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "api/zones.h"
+#include "cli/cli.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+const char *cli_db;
+
+int
+cli_usage_error(const char *cmd, const char *flag, const char *msg)
+{
+	fprintf(stderr, "zonedesk %s: %s%s%s\n", cmd, flag ? flag : "",
+	    flag ? ": " : "", msg);
+	fprintf(stderr, "Try 'zonedesk %s --help'.\n", cmd);
+	return EXIT_USAGE;
+}
+
+int
+cli_parse(int argc, char **argv, const char *cmd, const char *usage,
+    const struct cli_opt *opts, size_t nopts, const char **pos, size_t maxpos)
+{
+	size_t npos = 0;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *eq, *val = NULL;
+		size_t n;
+		int found = 0;
+
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			printf("%s", usage);
+			return -1;
+		}
+		if (strncmp(a, "--", 2) != 0 || a[2] == '\0') {
+			if (npos >= maxpos)
+				return cli_usage_error(cmd, a,
+				    "unexpected argument");
+			pos[npos++] = a;
+			continue;
+		}
+		eq = strchr(a, '=');
+		n = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+		if (n == 2 && strncmp(a + 2, "db", 2) == 0) {
+			val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+			if (val == NULL)
+				return cli_usage_error(cmd, "--db",
+				    "needs a value");
+			cli_db = val;
+			continue;
+		}
+		for (size_t k = 0; k < nopts && !found; k++) {
+			const struct cli_opt *o = &opts[k];
+
+			if (strlen(o->name) != n || strncmp(a + 2, o->name, n))
+				continue;
+			found = 1;
+			if (o->flag != NULL) {
+				if (eq)
+					return cli_usage_error(cmd, a,
+					    "takes no value");
+				*o->flag = 1;
+			} else {
+				val = eq ? eq + 1 :
+				    (i + 1 < argc ? argv[++i] : NULL);
+				if (val == NULL)
+					return cli_usage_error(cmd, a,
+					    "needs a value");
+				*o->val = val;
+			}
+		}
+		if (!found)
+			return cli_usage_error(cmd, a, "unknown option");
+	}
+	return 0;
+}
+
+int
+cli_open(struct store **st)
+{
+	int v;
+	enum app_err e;
+
+	if (cli_db == NULL)
+		cli_db = getenv("ZONEDESK_DB");
+	if (cli_db == NULL || *cli_db == '\0')
+		cli_db = "zonedesk.db";
+	if (access(cli_db, F_OK) != 0) {
+		fprintf(stderr, "zonedesk: --db: %s does not exist; create it "
+		    "with 'zonedesk init --db %s'\n", cli_db, cli_db);
+		return EXIT_RUNTIME;
+	}
+	if (store_open(cli_db, st) != APP_OK)
+		return EXIT_RUNTIME;
+	if ((e = store_schema_version(*st, &v)) != APP_OK ||
+	    v != store_schema_latest()) {
+		fprintf(stderr, "zonedesk: --db: %s has schema version %d, this "
+		    "zonedesk uses %d; %s\n", cli_db, v, store_schema_latest(),
+		    v > store_schema_latest() ? "upgrade zonedesk" :
+		    "run 'zonedesk init' to migrate it");
+		store_close(*st);
+		return EXIT_RUNTIME;
+	}
+	return 0;
+}
+
+int
+cli_report(const char *cmd, enum app_err e, json_t *errs, struct store *st)
+{
+	size_t i;
+	json_t *f;
+
+	if (e == APP_OK)
+		return EXIT_OK;
+	json_array_foreach(errs, i, f)
+		fprintf(stderr, "zonedesk %s: --%s: %s\n", cmd,
+		    json_string_value(json_object_get(f, "field")),
+		    json_string_value(json_object_get(f, "message")));
+	if (json_array_size(errs) == 0)
+		fprintf(stderr, "zonedesk %s: %s%s%s\n", cmd, app_strerror(e, 1),
+		    st ? ": " : "", st ? store_errmsg(st) : "");
+	return e == APP_ERR_VALIDATION ? EXIT_USAGE : EXIT_RUNTIME;
+}
+
+int
+cli_zone_actor(struct store *st, const char *cmd, const char *code,
+    struct actor *a)
+{
+	json_t *z;
+
+	memset(a, 0, sizeof *a);
+	a->role = ROLE_ADMIN;
+	a->english = 1;
+	if (code == NULL) {
+		cli_usage_error(cmd, "--zone", "is required (a zone code)");
+		return -1;
+	}
+	if (zone_by_code(st, code, &z) != APP_OK) {
+		fprintf(stderr, "zonedesk %s: --zone: no zone with code '%s' "
+		    "(see 'zonedesk zone list')\n", cmd, code);
+		return -1;
+	}
+	a->zone_id = json_integer_value(json_object_get(z, "id"));
+	json_decref(z);
+	return 0;
+}
+
+char *
+cli_read_password(int from_stdin, const char *cmd)
+{
+	char *line = NULL, *again = NULL;
+	size_t cap = 0, cap2 = 0;
+	ssize_t n;
+	struct termios old, quiet;
+
+	if (!from_stdin && !isatty(STDIN_FILENO)) {
+		cli_usage_error(cmd, "--password-stdin", "stdin is not a "
+		    "terminal; pass --password-stdin and pipe the password");
+		return NULL;
+	}
+	if (!from_stdin) {
+		fputs("Password (密码): ", stderr);
+		tcgetattr(STDIN_FILENO, &old);
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+	}
+	n = getline(&line, &cap, stdin);
+	if (!from_stdin) {
+		fputs("\nAgain (再次输入): ", stderr);
+		if (getline(&again, &cap2, stdin) < 0 || n < 0 ||
+		    strcmp(line, again) != 0) {
+			tcsetattr(STDIN_FILENO, TCSANOW, &old);
+			fputs("\n", stderr);
+			fprintf(stderr, "zonedesk %s: the passwords differ\n", cmd);
+			free(line);
+			free(again);
+			return NULL;
+		}
+		tcsetattr(STDIN_FILENO, TCSANOW, &old);
+		fputs("\n", stderr);
+		free(again);
+	}
+	if (n < 0) {
+		fprintf(stderr, "zonedesk %s: no password on stdin\n", cmd);
+		free(line);
+		return NULL;
+	}
+	line[strcspn(line, "\r\n")] = '\0';
+	return line;
+}
+
+/* Display width: CJK characters take two columns in a terminal. */
+static int
+width(const char *s)
+{
+	int w = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p & 0xc0) != 0x80)
+			w += *p >= 0xe0 ? 2 : 1;
+	return w;
+}
+
+static const char *
+cell(json_t *row, const char *col, char *tmp, size_t n)
+{
+	json_t *v = json_object_get(row, col);
+
+	if (json_is_string(v))
+		return json_string_value(v);
+	if (json_is_integer(v))
+		snprintf(tmp, n, "%lld", (long long)json_integer_value(v));
+	else if (json_is_boolean(v))
+		snprintf(tmp, n, "%s", json_is_true(v) ? "yes" : "no");
+	else
+		snprintf(tmp, n, "-");
+	return tmp;
+}
+
+void
+cli_table(json_t *rows, const char *const *cols)
+{
+	int w[16] = {0};
+	size_t i, c;
+	json_t *row;
+	char tmp[64];
+
+	for (c = 0; cols[c] && c < 16; c++)
+		w[c] = width(cols[c]);
+	json_array_foreach(rows, i, row)
+		for (c = 0; cols[c] && c < 16; c++) {
+			int cw = width(cell(row, cols[c], tmp, sizeof tmp));
+
+			if (cw > w[c])
+				w[c] = cw;
+		}
+	for (c = 0; cols[c]; c++)
+		printf("%s%-*s", c ? "  " : "", w[c], cols[c]);
+	printf("\n");
+	json_array_foreach(rows, i, row) {
+		for (c = 0; cols[c]; c++) {
+			const char *s = cell(row, cols[c], tmp, sizeof tmp);
+
+			printf("%s%s%*s", c ? "  " : "", s,
+			    cols[c + 1] ? w[c] - width(s) : 0, "");
+		}
+		printf("\n");
+	}
+}

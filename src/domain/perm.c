@@ -1,0 +1,86 @@
+/* The permission table. One row per role; a bit per permission. */
+#include <string.h>
+
+#include "domain/perm.h"
+
+#define B(p) (1u << (p))
+#define READ_BASE (B(PERM_ZONE_READ) | B(PERM_PARK_READ) | B(PERM_CHAIN_READ))
+#define ORG_RW (B(PERM_ORG_READ) | B(PERM_ORG_WRITE))
+
+static const struct {
+	const char *zh, *en;
+	unsigned perms;
+} roles[ROLE__MAX] = {
+	[ROLE_ADMIN] = {"系统管理员", "Administrator",
+	    READ_BASE | B(PERM_ZONE_WRITE) | B(PERM_PARK_WRITE) |
+	    B(PERM_CHAIN_WRITE) | ORG_RW | B(PERM_USER_READ) |
+	    B(PERM_USER_WRITE) | B(PERM_AUDIT_READ)},
+	[ROLE_LEADER] = {"领导", "Leader",
+	    READ_BASE | B(PERM_ORG_READ)},
+	[ROLE_PROJECT_OFFICER] = {"项目专员", "Project officer",
+	    READ_BASE | ORG_RW},
+	[ROLE_INVESTMENT_OFFICER] = {"招商专员",
+	    "Investment officer", READ_BASE | ORG_RW},
+	[ROLE_APPROVAL_OFFICER] = {"审批专员",
+	    "Approval officer", READ_BASE | ORG_RW},
+	[ROLE_DEPT_REVIEWER] = {"部门审查人员",
+	    "Department reviewer", READ_BASE | B(PERM_ORG_READ)},
+	[ROLE_SERVICE_OFFICER] = {"服务专员",
+	    "Service officer", READ_BASE | ORG_RW},
+	[ROLE_ENTERPRISE_USER] = {"企业用户",
+	    "Enterprise user", READ_BASE | B(PERM_ORG_READ_OWN)},
+};
+
+const char *const role_names[ROLE__MAX + 1] = {
+	"admin", "leader", "project_officer", "investment_officer",
+	"approval_officer", "dept_reviewer", "service_officer",
+	"enterprise_user", NULL,
+};
+
+static const char *const perm_names[PERM__MAX] = {
+	[PERM_ZONE_READ] = "zone.read", [PERM_ZONE_WRITE] = "zone.write",
+	[PERM_PARK_READ] = "park.read", [PERM_PARK_WRITE] = "park.write",
+	[PERM_CHAIN_READ] = "chain.read", [PERM_CHAIN_WRITE] = "chain.write",
+	[PERM_ORG_READ] = "org.read", [PERM_ORG_WRITE] = "org.write",
+	[PERM_USER_READ] = "user.read", [PERM_USER_WRITE] = "user.write",
+	[PERM_AUDIT_READ] = "audit.read", [PERM_ORG_READ_OWN] = "org.read_own",
+};
+
+int
+role_parse(const char *s, enum role *out)
+{
+	for (int r = 0; r < ROLE__MAX; r++)
+		if (s != NULL && strcmp(s, role_names[r]) == 0) {
+			*out = (enum role)r;
+			return 0;
+		}
+	return -1;
+}
+
+const char *
+role_name(enum role r)
+{
+	return (unsigned)r < ROLE__MAX ? role_names[r] : "unknown";
+}
+
+const char *
+role_label(enum role r, int english)
+{
+	if ((unsigned)r >= ROLE__MAX)
+		return "?";
+	return english ? roles[r].en : roles[r].zh;
+}
+
+int
+perm_allows(enum role r, enum perm p)
+{
+	if ((unsigned)r >= ROLE__MAX || (unsigned)p >= PERM__MAX)
+		return 0;
+	return p == PERM_NONE || (roles[r].perms & B(p)) != 0;
+}
+
+const char *
+perm_name(enum perm p)
+{
+	return (unsigned)p < PERM__MAX ? perm_names[p] : NULL;
+}

@@ -1,0 +1,49 @@
+/*
+ * Roles of domain.md and the one permission table that decides what each may
+ * do. The HTTP dispatcher consults it before any handler runs; pages only
+ * mirror it (GET /api/me lists the permissions) and are never trusted.
+ */
+#ifndef ZD_DOMAIN_PERM_H
+#define ZD_DOMAIN_PERM_H
+
+enum role {
+	ROLE_ADMIN,
+	ROLE_LEADER,
+	ROLE_PROJECT_OFFICER,
+	ROLE_INVESTMENT_OFFICER,
+	ROLE_APPROVAL_OFFICER,
+	ROLE_DEPT_REVIEWER,
+	ROLE_SERVICE_OFFICER,
+	ROLE_ENTERPRISE_USER,
+	ROLE__MAX
+};
+
+enum perm {
+	PERM_NONE,		/* any logged-in user */
+	PERM_ZONE_READ,
+	PERM_ZONE_WRITE,
+	PERM_PARK_READ,
+	PERM_PARK_WRITE,
+	PERM_CHAIN_READ,
+	PERM_CHAIN_WRITE,
+	PERM_ORG_READ,
+	PERM_ORG_WRITE,
+	PERM_USER_READ,
+	PERM_USER_WRITE,
+	PERM_AUDIT_READ,
+	PERM_ORG_READ_OWN,	/* an enterprise user's own organisation */
+	PERM__MAX
+};
+
+/* 0 and *out set when s names a role ("admin", "leader", …); -1 otherwise. */
+int role_parse(const char *s, enum role *out);
+const char *role_name(enum role r);
+/* All role names, NULL-terminated, in enum order. */
+extern const char *const role_names[ROLE__MAX + 1];
+/* 系统管理员 / Administrator … */
+const char *role_label(enum role r, int english);
+int perm_allows(enum role r, enum perm p);
+/* "park.read" …; NULL for PERM_NONE. */
+const char *perm_name(enum perm p);
+
+#endif

@@ -1,0 +1,65 @@
+/*
+ * The route table: every API path, its handler, the permission the
+ * dispatcher checks before the handler runs, and the resource it serves.
+ * docs/api.yaml describes the same set; a test keeps the two equal.
+ */
+#include "api/handlers.h"
+#include "api/resource.h"
+#include "http/router.h"
+
+#define PUB R_PUBLIC
+#define BODY R_BODY
+
+/* The six routes of a generic resource at /api/<plural>. */
+#define CRUD(path, res, rd, wr) \
+	{"GET", path, h_res_list, rd, 0, &(res), 0}, \
+	{"POST", path, h_res_create, wr, 0, &(res), BODY}, \
+	{"GET", path "/{id}", h_res_get, rd, 0, &(res), 0}, \
+	{"PUT", path "/{id}", h_res_update, wr, 0, &(res), BODY}, \
+	{"DELETE", path "/{id}", h_res_delete, wr, 0, &(res), 0}, \
+	{"GET", path "/{id}/history", h_res_history, rd, 0, &(res), 0}
+
+const struct route routes[] = {
+	{"GET", "/api/health", h_health, PERM_NONE, 0, NULL, PUB},
+	{"GET", "/api/openapi.yaml", h_openapi, PERM_NONE, 0, NULL, PUB},
+	{"POST", "/api/login", h_login, PERM_NONE, 0, NULL,
+	    PUB | R_NO_CSRF | BODY},
+	{"POST", "/api/logout", h_logout, PERM_NONE, 0, NULL, 0},
+	{"GET", "/api/me", h_me, PERM_NONE, 0, NULL, 0},
+
+	{"GET", "/api/zones", h_zone_list, PERM_ZONE_READ, 0, NULL, 0},
+	{"GET", "/api/zones/{id}", h_zone_get, PERM_ZONE_READ, 0, NULL, 0},
+	{"PUT", "/api/zones/{id}", h_zone_update, PERM_ZONE_WRITE, 0, NULL,
+	    BODY},
+
+	CRUD("/api/parks", park_resource, PERM_PARK_READ, PERM_PARK_WRITE),
+	CRUD("/api/chains", chain_resource, PERM_CHAIN_READ, PERM_CHAIN_WRITE),
+
+	{"GET", "/api/orgs", h_res_list, PERM_ORG_READ, 0, &org_resource, 0},
+	{"POST", "/api/orgs", h_res_create, PERM_ORG_WRITE, 0, &org_resource,
+	    BODY},
+	{"GET", "/api/orgs/{id}", h_res_get, PERM_ORG_READ, PERM_ORG_READ_OWN,
+	    &org_resource, 0},
+	{"PUT", "/api/orgs/{id}", h_res_update, PERM_ORG_WRITE, 0,
+	    &org_resource, BODY},
+	{"DELETE", "/api/orgs/{id}", h_res_delete, PERM_ORG_WRITE, 0,
+	    &org_resource, 0},
+	{"GET", "/api/orgs/{id}/history", h_res_history, PERM_ORG_READ,
+	    PERM_ORG_READ_OWN, &org_resource, 0},
+
+	{"GET", "/api/users", h_res_list, PERM_USER_READ, 0, &user_resource,
+	    0},
+	{"POST", "/api/users", h_user_create, PERM_USER_WRITE, 0, NULL, BODY},
+	{"GET", "/api/users/{id}", h_res_get, PERM_USER_READ, 0,
+	    &user_resource, 0},
+	{"PUT", "/api/users/{id}", h_user_update, PERM_USER_WRITE, 0, NULL,
+	    BODY},
+	{"POST", "/api/users/{id}/password", h_user_password,
+	    PERM_USER_WRITE, 0, NULL, BODY},
+	{"GET", "/api/users/{id}/history", h_res_history, PERM_USER_READ, 0,
+	    &user_resource, 0},
+
+	{"GET", "/api/audit", h_audit_list, PERM_AUDIT_READ, 0, NULL, 0},
+};
+
+const size_t routes_count = sizeof routes / sizeof routes[0];

@@ -1,0 +1,117 @@
+// The OpenAPI document: served at /api/openapi.yaml, identical to docs/api.yaml,
+// and describing exactly the routes the server declares (`zonedesk routes`).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { startServer, runBin, REPO } from '../lib/server.mjs';
+
+const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']);
+
+/** The endpoints of the contract, as 'METHOD /path'. */
+const CONTRACT = [
+  'GET /api/health', 'POST /api/login', 'POST /api/logout', 'GET /api/me',
+  'GET /api/zones', 'GET /api/zones/{id}', 'PUT /api/zones/{id}',
+  ...['parks', 'orgs', 'chains'].flatMap((r) => [
+    `GET /api/${r}`, `POST /api/${r}`, `GET /api/${r}/{id}`, `PUT /api/${r}/{id}`, `DELETE /api/${r}/{id}`,
+    `GET /api/${r}/{id}/history`,
+  ]),
+  'GET /api/users', 'POST /api/users', 'GET /api/users/{id}', 'PUT /api/users/{id}',
+  'POST /api/users/{id}/password', 'GET /api/users/{id}/history',
+  'GET /api/audit', 'GET /api/openapi.yaml',
+];
+
+/**
+ * Operations under `paths:` of a block-style YAML document:
+ * [{key: 'GET /api/x', block: 'text of the operation'}], plus per-path text.
+ */
+function operations(text) {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => /^paths:\s*$/.test(l));
+  assert.ok(start >= 0, 'no top-level paths:');
+  const ops = [];
+  const pathBlocks = {};
+  let pathIndent = null;
+  let methodIndent = null;
+  let cur = null;
+  let op = null;
+  for (let j = start + 1; j < lines.length; j++) {
+    const line = lines[j];
+    if (/^\s*(#.*)?$/.test(line)) { if (op) op.block += '\n'; continue; }
+    const indent = line.match(/^ */)[0].length;
+    if (indent === 0) break;
+    const m = line.trim().match(/^(['"]?)([^'"]+?)\1\s*:(\s|$)/);
+    if (pathIndent === null) pathIndent = indent;
+    if (indent === pathIndent) {
+      assert.ok(m, `cannot read path key: ${line}`);
+      cur = m[2];
+      assert.ok(!pathBlocks[cur], `path listed twice: ${cur}`);
+      pathBlocks[cur] = '';
+      methodIndent = null;
+      op = null;
+      continue;
+    }
+    pathBlocks[cur] += line + '\n';
+    if (methodIndent === null) methodIndent = indent;
+    if (indent === methodIndent) {
+      op = null;
+      if (m && METHODS.has(m[2].toLowerCase())) {
+        op = { key: `${m[2].toUpperCase()} ${cur}`, block: '' };
+        ops.push(op);
+      }
+      continue;
+    }
+    if (op) op.block += line + '\n';
+  }
+  return { ops, pathBlocks };
+}
+
+let srv;
+let served;
+before(async () => {
+  srv = await startServer();
+  served = await fetch(`${srv.url}/api/openapi.yaml`);
+});
+after(async () => { await srv?.stop(); });
+
+const docText = () => readFileSync(path.join(REPO, 'docs', 'api.yaml'), 'utf8');
+
+test('GET /api/openapi.yaml answers 200 text without login, the content of docs/api.yaml', async () => {
+  assert.equal(served.status, 200);
+  assert.match(served.headers.get('content-type') || '', /yaml|text\//);
+  const body = await served.text();
+  assert.match(body, /^openapi: 3\.0\.3$/m);
+  assert.equal(body, docText(), 'the served document differs from docs/api.yaml');
+});
+
+test('docs/api.yaml describes exactly the endpoints of the contract', () => {
+  const { ops, pathBlocks } = operations(docText());
+  const keys = ops.map((o) => o.key);
+  assert.equal(new Set(keys).size, keys.length, 'an operation is listed twice');
+  assert.deepEqual([...keys].sort(), [...CONTRACT].sort());
+  for (const o of ops) {
+    assert.match(o.block, /^\s+responses:\s*$/m, `${o.key} has no responses`);
+    assert.match(o.block, /^\s+operationId:\s*\S+/m, `${o.key} has no operationId`);
+  }
+  for (const [p, block] of Object.entries(pathBlocks)) {
+    if (p.includes('{id}')) assert.match(block, /parameters:/, `${p} does not declare {id}`);
+    assert.ok(!/:id\b|<id>/.test(p), `${p}: path parameters are written {id}`);
+  }
+  const doc = docText();
+  for (const s of ['securitySchemes:', 'zd_session', 'X-CSRF-Token', 'Error:']) {
+    assert.ok(doc.includes(s), `docs/api.yaml lacks ${s}`);
+  }
+});
+
+test('the server\'s route table equals the paths of the OpenAPI document', async () => {
+  const r = await runBin(['routes']);
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+  for (const l of lines) assert.match(l, /^[A-Z]+ \/\S*$/, `route line: ${l}`);
+  const routes = new Set(lines.map((l) => l.replace(/\s+/, ' ')));
+  assert.equal(routes.size, lines.length, 'a route is listed twice');
+  const docOps = new Set(operations(docText()).ops.map((o) => o.key));
+  const missingInDoc = [...routes].filter((x) => !docOps.has(x)).sort();
+  const missingInServer = [...docOps].filter((x) => !routes.has(x)).sort();
+  assert.deepEqual({ missingInDoc, missingInServer }, { missingInDoc: [], missingInServer: [] });
+});
