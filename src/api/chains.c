@@ -14,7 +14,7 @@ static const struct field_spec fields[] = {
 };
 
 static const char *const sorts[] = {"sort_order", "code", "name", "category",
-    "created_at", NULL};
+    "created_at", "id", NULL};
 
 const struct resource chain_resource = {
 	.entity = "chain", .read = PERM_CHAIN_READ, .write = PERM_CHAIN_WRITE,

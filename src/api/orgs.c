@@ -38,7 +38,7 @@ static const struct field_spec filters[] = {
 };
 
 static const char *const sorts[] = {"name", "kind", "uscc", "created_at",
-    "updated_at", NULL};
+    "updated_at", "id", NULL};
 
 const struct resource org_resource = {
 	.entity = "org", .read = PERM_ORG_READ, .write = PERM_ORG_WRITE,

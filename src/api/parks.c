@@ -16,7 +16,7 @@ static const struct field_spec filters[] = {
 };
 
 static const char *const sorts[] = {"name", "code", "kind", "created_at",
-    "updated_at", NULL};
+    "updated_at", "id", NULL};
 
 const struct resource park_resource = {
 	.entity = "park", .read = PERM_PARK_READ, .write = PERM_PARK_WRITE,

@@ -50,7 +50,7 @@ static const struct field_spec filters[] = {
 	{.name = "role", .type = FT_ENUM, .choices = role_names},
 };
 static const char *const sorts[] = {"username", "name", "role", "created_at",
-    NULL};
+    "id", NULL};
 
 /* Lists and reads go through the generic resource; writes are below. */
 const struct resource user_resource = {

@@ -94,16 +94,12 @@ int
 cmd_routes(int argc, char **argv)
 {
 	static const char usage[] = "Usage: zonedesk routes\n"
-	    "Prints the HTTP route table: METHOD PATH PERMISSION.\n";
+	    "Prints the HTTP route table, one 'METHOD PATH' per line.\n";
 	int rc = cli_parse(argc, argv, "routes", usage, NULL, 0, NULL, 0);
 
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	for (size_t i = 0; i < routes_count; i++) {
-		const char *p = perm_name(routes[i].perm);
-
-		printf("%s %s %s\n", routes[i].method, routes[i].pattern,
-		    routes[i].flags & R_PUBLIC ? "public" : p ? p : "login");
-	}
+	for (size_t i = 0; i < routes_count; i++)
+		printf("%s %s\n", routes[i].method, routes[i].pattern);
 	return EXIT_OK;
 }

@@ -176,9 +176,10 @@ int
 cmd_audit(int argc, char **argv)
 {
 	static const char usage[] =
-	    "Usage: zonedesk audit --zone CODE [--entity NAME] [--id N] [--limit N]\n"
+	    "Usage: zonedesk audit [--zone CODE] [--entity NAME] [--id N] [--limit N]\n"
 	    "Prints the audit trail, newest first: who changed what, when, and\n"
-	    "the record before and after.\n";
+	    "the record before and after. Without --zone, every zone's trail.\n"
+	    "--limit defaults to 50.\n";
 	const char *zone = NULL, *entity = NULL, *ids = NULL, *limits = NULL;
 	struct cli_opt o[] = {{"zone", &zone, NULL}, {"entity", &entity, NULL},
 	    {"id", &ids, NULL}, {"limit", &limits, NULL}};
@@ -186,7 +187,8 @@ cmd_audit(int argc, char **argv)
 	long long id = 0;
 	struct store *st;
 	struct actor a;
-	json_t *page, *row;
+	json_t *page = NULL, *items, *row;
+	enum app_err e;
 	size_t i;
 	int rc;
 
@@ -201,12 +203,17 @@ cmd_audit(int argc, char **argv)
 		    "number");
 	if ((rc = cli_open(&st)) != 0)
 		return rc;
-	if (cli_zone_actor(st, "audit", zone, &a) != 0) {
+	if (zone != NULL && cli_zone_actor(st, "audit", zone, &a) != 0) {
 		store_close(st);
 		return EXIT_USAGE;
 	}
-	if ((rc = cli_report("audit", audit_list(st, a.zone_id, entity, id,
-	    &lq, &page), NULL, st)) == 0) {
+	if (zone != NULL)
+		e = audit_list(st, a.zone_id, entity, id, &lq, &page);
+	else if ((e = store_rows(st, STMT_AUDIT_ALL, (struct store_val[]){
+	    SV_T(entity), id ? SV_I(id) : SV_NULLV, SV_I(lq.limit)}, 3,
+	    &items)) == APP_OK)
+		page = json_pack("{s:o}", "items", items);
+	if ((rc = cli_report("audit", e, NULL, st)) == 0) {
 		json_array_foreach(json_object_get(page, "items"), i, row) {
 			char *b = json_dumps(json_object_get(row, "before"),
 			    JSON_COMPACT | JSON_ENCODE_ANY);

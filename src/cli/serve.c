@@ -42,7 +42,7 @@ cmd_serve(int argc, char **argv)
 	    "Usage: zonedesk serve [--db PATH] [--listen HOST:PORT] [--web DIR]\n"
 	    "                      [--threads N] [--quiet]\n"
 	    "Serves the API under /api and the web app from DIR.\n"
-	    "  --listen   address to listen on (default 127.0.0.1:8080)\n"
+	    "  --listen   address to listen on (default 127.0.0.1:8080; port 0: any)\n"
 	    "  --web      static files (default: web/ of the source tree)\n"
 	    "  --threads  worker threads (default: number of CPUs, at least 2)\n"
 	    "  --quiet    no access log lines\n"
@@ -63,7 +63,7 @@ cmd_serve(int argc, char **argv)
 	colon = strrchr(listen, ':');
 	if (colon == NULL || colon == listen ||
 	    (size_t)(colon - listen) >= sizeof host ||
-	    parse_ll(colon + 1, &port) != 0 || port < 1 || port > 65535)
+	    parse_ll(colon + 1, &port) != 0 || port < 0 || port > 65535)
 		return cli_usage_error("serve", "--listen",
 		    "expected HOST:PORT, e.g. 127.0.0.1:8080");
 	snprintf(host, sizeof host, "%.*s", (int)(colon - listen), listen);

@@ -23,6 +23,7 @@ struct req {
 	const char *method, *url;
 	struct buf body;
 	int body_too_large;
+	size_t drained;		/* body bytes received, kept or not */
 	json_t *json;		/* decoded body of routes that take one */
 	struct store *st;
 	struct actor actor;	/* valid when authed */

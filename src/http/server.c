@@ -30,6 +30,9 @@
 #include "util/xalloc.h"
 
 #define BODY_MAX (1024 * 1024)
+/* Bodies over BODY_MAX are read and dropped up to this size so the client
+ * sees the 413; past it the connection is cut. */
+#define BODY_DRAIN_MAX (16 * 1024 * 1024)
 #define ARENA_MAX (4 * 1024 * 1024)
 #define HEADER_MEMORY (64 * 1024)
 
@@ -141,6 +144,7 @@ dispatch(struct req *r, char *allow, size_t allowsz)
 		return APP_ERR_IO;
 	if ((e = auth_resolve(r)) != APP_OK)
 		return e;
+	r->actor.english = r->english;
 	if (!(rt->flags & R_PUBLIC)) {
 		if (!r->authed)
 			return APP_ERR_UNAUTHENTICATED;
@@ -185,6 +189,11 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 		    MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl != NULL && strtoull(cl, NULL, 10) > BODY_MAX)
 			r->body_too_large = 1;
+		if (cl != NULL && strtoull(cl, NULL, 10) > BODY_DRAIN_MAX) {
+			r->english = wants_english(r);
+			return reply_send(r, APP_ERR_TOO_LARGE, NULL) ==
+			    MHD_YES ? MHD_YES : MHD_NO;
+		}
 		return MHD_YES;
 	}
 	if (r->queued) {
@@ -192,14 +201,13 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 		return MHD_YES;
 	}
 	if (*upload_size > 0) {
+		r->drained += *upload_size;
 		if (r->body.len + *upload_size > BODY_MAX)
 			r->body_too_large = 1;
-		else
+		else if (!r->body_too_large)
 			buf_append(&r->body, upload, *upload_size);
 		*upload_size = 0;
-		if (r->body_too_large) {
-			/* Answer now; the library closes the connection
-			 * instead of reading the rest. */
+		if (r->drained > BODY_DRAIN_MAX) {
 			r->english = wants_english(r);
 			return reply_send(r, APP_ERR_TOO_LARGE, NULL) ==
 			    MHD_YES ? MHD_YES : MHD_NO;
@@ -298,8 +306,13 @@ server_run(const struct server_opts *o)
 		    o->port, strerror(errno));
 		return 1;
 	}
-	fprintf(stderr, "zonedesk: listening on http://%s:%u\n", o->host,
-	    o->port);
+	{
+		const union MHD_DaemonInfo *di = MHD_get_daemon_info(d,
+		    MHD_DAEMON_INFO_BIND_PORT);
+
+		fprintf(stderr, "zonedesk: listening on http://%s:%u\n",
+		    o->host, di ? di->port : o->port);
+	}
 	sigwait(&set, &sig);
 	log_info("serve: %s received, finishing requests in flight",
 	    sig == SIGTERM ? "SIGTERM" : "SIGINT");

@@ -46,6 +46,8 @@
 #define AUDIT_WHERE \
 	" FROM audit a LEFT JOIN users u ON u.id = a.user_id WHERE a.zone_id = ?1" \
 	" AND (?2 IS NULL OR a.entity = ?2) AND (?3 IS NULL OR a.entity_id = ?3)"
+#define AUDIT_COLS "a.id, a.zone_id, a.user_id, u.username, a.at, a.entity, a.entity_id, a.action," \
+	" a.before_json AS \"before__json\", a.after_json AS \"after__json\""
 
 /* X(name, text) */
 #define STMT_LIST(X) \
@@ -61,7 +63,7 @@
 	\
 	X(PARK_LIST, "SELECT " PARK_COLS PARK_WHERE " ORDER BY " \
 		SORT_BY("?4", "name") SORT_BY("?4", "code") SORT_BY("?4", "kind") \
-		SORT_BY("?4", "created_at") SORT_BY("?4", "updated_at") "id LIMIT ?5 OFFSET ?6") \
+		SORT_BY("?4", "created_at") SORT_BY("?4", "updated_at") SORT_BY("?4", "id") "id LIMIT ?5 OFFSET ?6") \
 	X(PARK_COUNT, "SELECT COUNT(*)" PARK_WHERE) \
 	X(PARK_GET, "SELECT " PARK_COLS " FROM parks WHERE zone_id = ?1 AND id = ?2") \
 	X(PARK_INSERT, "INSERT INTO parks(zone_id, created_at, updated_at, name, kind, code, note)" \
@@ -72,7 +74,7 @@
 	\
 	X(ORG_LIST, "SELECT " ORG_COLS ORG_WHERE " ORDER BY " \
 		SORT_BY("?4", "name") SORT_BY("?4", "kind") SORT_BY("?4", "uscc") \
-		SORT_BY("?4", "created_at") SORT_BY("?4", "updated_at") "id LIMIT ?5 OFFSET ?6") \
+		SORT_BY("?4", "created_at") SORT_BY("?4", "updated_at") SORT_BY("?4", "id") "id LIMIT ?5 OFFSET ?6") \
 	X(ORG_COUNT, "SELECT COUNT(*)" ORG_WHERE) \
 	X(ORG_GET, "SELECT " ORG_COLS " FROM orgs WHERE zone_id = ?1 AND id = ?2") \
 	X(ORG_INSERT, "INSERT INTO orgs(zone_id, created_at, updated_at, name, kind, uscc, contact, phone, address, note)" \
@@ -83,7 +85,7 @@
 	\
 	X(CHAIN_LIST, "SELECT " CHAIN_COLS CHAIN_WHERE " ORDER BY " \
 		SORT_BY("?3", "sort_order") SORT_BY("?3", "code") SORT_BY("?3", "name") \
-		SORT_BY("?3", "category") SORT_BY("?3", "created_at") "id LIMIT ?4 OFFSET ?5") \
+		SORT_BY("?3", "category") SORT_BY("?3", "created_at") SORT_BY("?3", "id") "id LIMIT ?4 OFFSET ?5") \
 	X(CHAIN_COUNT, "SELECT COUNT(*)" CHAIN_WHERE) \
 	X(CHAIN_GET, "SELECT " CHAIN_COLS " FROM chains WHERE zone_id = ?1 AND id = ?2") \
 	X(CHAIN_INSERT, "INSERT INTO chains(zone_id, created_at, updated_at, code, name, category, sort_order)" \
@@ -94,7 +96,7 @@
 	\
 	X(USER_LIST, "SELECT " USER_COLS USER_WHERE " ORDER BY " \
 		SORT_BY("?4", "username") SORT_BY("?4", "name") SORT_BY("?4", "role") \
-		SORT_BY("?4", "created_at") "id LIMIT ?5 OFFSET ?6") \
+		SORT_BY("?4", "created_at") SORT_BY("?4", "id") "id LIMIT ?5 OFFSET ?6") \
 	X(USER_COUNT, "SELECT COUNT(*)" USER_WHERE) \
 	X(USER_GET, "SELECT " USER_COLS " FROM users WHERE zone_id = ?1 AND id = ?2") \
 	X(USER_ALL, "SELECT u.id, u.username, u.name, u.role, z.code AS zone, u.disabled AS \"disabled__bool\"" \
@@ -124,10 +126,14 @@
 	\
 	X(AUDIT_INSERT, "INSERT INTO audit(zone_id, user_id, at, entity, entity_id, action, before_json, after_json)" \
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") \
-	X(AUDIT_LIST, "SELECT a.id, a.zone_id, a.user_id, u.username, a.at, a.entity, a.entity_id, a.action," \
-		" a.before_json AS \"before__json\", a.after_json AS \"after__json\"" AUDIT_WHERE \
+	X(AUDIT_LIST, "SELECT " AUDIT_COLS AUDIT_WHERE \
 		" ORDER BY CASE WHEN ?4 = 'id' THEN a.id END, a.id DESC LIMIT ?5 OFFSET ?6") \
-	X(AUDIT_COUNT, "SELECT COUNT(*)" AUDIT_WHERE)
+	X(AUDIT_COUNT, "SELECT COUNT(*)" AUDIT_WHERE) \
+	/* Every zone's trail, for the operator's CLI. */ \
+	X(AUDIT_ALL, "SELECT " AUDIT_COLS ", z.code AS zone FROM audit a" \
+		" JOIN zones z ON z.id = a.zone_id LEFT JOIN users u ON u.id = a.user_id" \
+		" WHERE (?1 IS NULL OR a.entity = ?1) AND (?2 IS NULL OR a.entity_id = ?2)" \
+		" ORDER BY a.id DESC LIMIT ?3")
 
 enum stmt {
 #define X(name, text) STMT_##name,

@@ -105,6 +105,18 @@ test('park create, update, delete: one row each with before/after', async () => 
   assert.deepEqual(rows.map((r) => r.action).sort(), ['create', 'delete', 'update']);
 });
 
+test('a new record does not inherit the id, and so the history, of a deleted one', async () => {
+  const a = await admin.post('/api/parks', { name: '先建园', kind: 'park' });
+  assert.equal(a.status, 201);
+  assert.equal((await admin.del(`/api/parks/${a.json.id}`)).status, 200);
+  const b = await admin.post('/api/parks', { name: '后建园', kind: 'park' });
+  assert.equal(b.status, 201);
+  const h = await admin.get(`/api/parks/${b.json.id}/history`);
+  assert.deepEqual(h.json.items.map((r) => [r.action, r.after?.name ?? r.before?.name]), [['create', '后建园']],
+    `history of park ${b.json.id} holds rows of the deleted park ${a.json.id}`);
+  assert.notEqual(b.json.id, a.json.id, 'ids of deleted records are reused');
+});
+
 test('history pages newest first', async () => {
   const c = await admin.post('/api/parks', { name: '多次修改园', kind: 'park' });
   const id = c.json.id;

@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm, copyFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, runBin, loginAs, makeUscc } from '../lib/server.mjs';
+import { startServer, runBin, loginAs, makeUscc, freePort, REPO } from '../lib/server.mjs';
 
 let srv;
 let tmp;
@@ -193,7 +193,8 @@ test('a database whose schema is newer than the binary is refused', async () => 
     assert.equal(r.code, 1, `${args.join(' ')} on a future database: exit ${r.code} ${r.stdout}`);
     assert.match(r.stderr, clear, `${args.join(' ')}: unclear message: ${r.stderr}`);
   }
-  const s = await runBin(['serve', '--db', db, '--listen', '127.0.0.1:0', '--web', path.join(tmp)], { timeout: 15000 });
+  const port = await freePort();
+  const s = await runBin(['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web', path.join(REPO, 'web')], { timeout: 15000 });
   assert.equal(s.signal, null, 'serve must refuse and exit, not run');
   assert.notEqual(s.code, 0);
   assert.match(s.stderr, clear);

@@ -1,7 +1,7 @@
 // HTTP basics: health, security headers, 404/405/413/400 error shapes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
+import net from 'node:net';
 import { startServer, Client } from '../lib/server.mjs';
 
 let srv;
@@ -92,26 +92,55 @@ test('wrong method on a known path → 405 with Allow', async () => {
   assert.ok(allowSet(r).has('GET') && allowSet(r).has('POST'), `Allow: ${r.headers.get('allow')}`);
 });
 
-/** Raw POST with node:http so an early answer still reaches the test. */
+/**
+ * Raw POST over a plain socket. A server may answer 413 before it has read
+ * the whole body and then close: write errors are ignored and whatever the
+ * server sent is parsed.
+ */
 function rawPost(path, buf, headers = {}) {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${srv.url}${path}`, {
-      method: 'POST',
-      agent: false,
-      headers: { 'Content-Type': 'application/json', 'Content-Length': buf.length, ...headers },
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => { text += d; });
-      res.on('end', () => {
-        let json = null;
-        try { json = JSON.parse(text); } catch { /* keep null */ }
-        resolve({ status: res.statusCode, headers: new Headers(res.headers), json, text });
-      });
-      res.on('error', reject);
+    const sock = net.connect(srv.port, '127.0.0.1');
+    const chunks = [];
+    sock.on('data', (d) => chunks.push(d));
+    sock.on('error', () => {}); // EPIPE/ECONNRESET after an early answer
+    sock.on('close', () => {
+      const raw = Buffer.concat(chunks);
+      const sep = raw.indexOf('\r\n\r\n');
+      if (sep < 0) { reject(new Error(`the server closed the connection without an HTTP response (${raw.length} bytes received)`)); return; }
+      const head = raw.subarray(0, sep).toString('latin1').split('\r\n');
+      const status = Number(head[0].split(' ')[1]);
+      const h = new Headers();
+      for (const line of head.slice(1)) {
+        const i = line.indexOf(':');
+        h.append(line.slice(0, i).trim(), line.slice(i + 1).trim());
+      }
+      let body = raw.subarray(sep + 4);
+      if (/chunked/i.test(h.get('transfer-encoding') || '')) {
+        const out = [];
+        let pos = 0;
+        for (;;) {
+          const eol = body.indexOf('\r\n', pos);
+          if (eol < 0) break;
+          const n = parseInt(body.subarray(pos, eol).toString('latin1'), 16);
+          if (!n) break;
+          out.push(body.subarray(eol + 2, eol + 2 + n));
+          pos = eol + 2 + n + 2;
+        }
+        body = Buffer.concat(out);
+      } else if (h.get('content-length')) {
+        body = body.subarray(0, Number(h.get('content-length')));
+      }
+      const text = body.toString('utf8');
+      let json = null;
+      try { json = JSON.parse(text); } catch { /* keep null */ }
+      resolve({ status, headers: h, json, text });
     });
-    req.on('error', (e) => reject(e));
-    req.end(buf);
+    sock.on('connect', () => {
+      const hdr = { Host: `127.0.0.1:${srv.port}`, 'Content-Type': 'application/json',
+        'Content-Length': String(buf.length), Connection: 'close', ...headers };
+      sock.write(`POST ${path} HTTP/1.1\r\n` + Object.entries(hdr).map(([k, v]) => `${k}: ${v}\r\n`).join('') + '\r\n');
+      sock.end(buf);
+    });
   });
 }
 

@@ -11,7 +11,8 @@ const ORG_WRITERS = new Set(['admin', 'project_officer', 'investment_officer', '
 /** Expected /api/me permissions per role, from the contract's table. */
 function expectedPermissions(role) {
   const p = ['zone.read', 'park.read', 'chain.read'];
-  if (role !== 'enterprise_user') p.push('org.read');
+  // An enterprise user reads its own organisation only.
+  p.push(role === 'enterprise_user' ? 'org.read_own' : 'org.read');
   if (ORG_WRITERS.has(role)) p.push('org.write');
   if (role === 'admin') p.push('zone.write', 'park.write', 'chain.write', 'user.read', 'user.write', 'audit.read');
   return p.sort();

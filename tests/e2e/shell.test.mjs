@@ -102,7 +102,8 @@ before(async () => {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--no-first-run'],
   });
-  context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+  // An English browser on purpose: the page must still ask the server for Chinese until the user switches.
+  context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US' });
   page = await context.newPage();
   page.setDefaultTimeout(10000);
   page.on('console', (msg) => {
@@ -233,7 +234,8 @@ test('invalid USCC shows the server field error inline', async () => {
   await page.click('form.form button[type=submit]');
   const err = page.locator('form.form [data-error-for=uscc]');
   await err.waitFor({ state: 'visible' });
-  assert.ok((await err.textContent()).trim().length > 0, 'uscc error has text');
+  const text = (await err.textContent()).trim();
+  assert.match(text, /[\u4e00-\u9fff]/, `server error in Chinese: ${text}`);
   assert.equal(await page.locator('form.form [name=uscc]').getAttribute('aria-invalid'), 'true');
   assert.equal((await page.locator('form.form [data-error-for=name]').textContent()).trim(), '', 'no error on name');
   assert.match(await page.evaluate(() => location.hash), /^#\/orgs\/new$/, 'still on the form');
@@ -275,6 +277,17 @@ test('phone width: navigation collapses into a menu', async () => {
 });
 
 test('English: labels, persisted choice, server errors in English', async () => {
+  try {
+    await englishWalk();
+  } finally {
+    // back to Chinese for the tests that follow, whatever happened above
+    await page.evaluate(() => localStorage.setItem('zd.lang', 'zh'));
+    await page.reload();
+    await page.locator('#sidenav a.nav-link', { hasText: '园区' }).waitFor();
+  }
+});
+
+async function englishWalk() {
   await page.evaluate(() => { location.hash = '#/orgs'; });
   await page.locator('.data-table td a', { hasText: orgName }).first().waitFor();
   await page.click('.topbar .lang-switch');
@@ -298,19 +311,20 @@ test('English: labels, persisted choice, server errors in English', async () => 
   await page.click('form.form button[type=submit]');
   const err = page.locator('form.form [data-error-for=uscc]');
   await err.waitFor({ state: 'visible' });
-  const text = (await err.textContent()).trim();
-  assert.ok(text.length > 0);
-  assert.doesNotMatch(text, /[\u4e00-\u9fff]/, `server error in English: ${text}`);
+  assert.ok((await err.textContent()).trim().length > 0, 'uscc error has text');
+  // the request carried Accept-Language: en, so the server's summary message is English
+  const summary = (await page.locator('form.form .form-general .alert').textContent()).trim();
+  assert.doesNotMatch(summary, /[\u4e00-\u9fff]/, `server message in English: ${summary}`);
   await shot('org-form-error-english');
 
   await page.evaluate(() => { location.hash = '#/parks'; });
   await page.locator('.data-table td a', { hasText: parkName }).first().waitFor();
   await shot('parks-english');
 
-  // back to Chinese for whoever comes next
   await page.click('.topbar .lang-switch');
   await page.locator('.page-header h1', { hasText: '园区' }).waitFor();
-});
+  assert.equal(await page.evaluate(() => localStorage.getItem('zd.lang')), 'zh');
+}
 
 test('audit log lists the changes made', async () => {
   await navClick('审计日志');

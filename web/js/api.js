@@ -10,8 +10,8 @@
 //   buildQuery({q:'x', kind:''})   → '?q=x' (drops empty values)
 //
 // Requests are same-origin with credentials (the zd_session cookie), JSON in and out,
-// and carry Accept-Language: en when the user chose English, so that the server's error
-// messages come back in English.
+// and carry Accept-Language (en when the user chose English, zh-CN otherwise), so that the
+// server's error messages come back in the language of the page.
 
 import { getLang, t } from './i18n.js';
 
@@ -62,7 +62,8 @@ export function buildQuery(query) {
 export async function request(method, path, { body, query, signal } = {}) {
   method = method.toUpperCase();
   const headers = { Accept: 'application/json' };
-  if (getLang() === 'en') headers['Accept-Language'] = 'en';
+  // Always say which language: the browser's own Accept-Language may differ from the user's choice.
+  headers['Accept-Language'] = getLang() === 'en' ? 'en' : 'zh-CN';
   if (body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
   if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 

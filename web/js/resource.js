@@ -7,6 +7,7 @@
 //   endpoint: '/api/parks',         REST collection; …/{id} and …/{id}/history are derived
 //   perm: 'park',                   'park.read' to see, 'park.write' to create/edit/delete
 //   prefix: 'park',                 i18n prefix: park.title, park.new, park.edit, park.<field>
+//   entity: 'park',                 AuditRow.entity (default: prefix); registered for the audit page
 //   nav: {label, group, order},     navigation entry (omit for none)
 //   columns, filters, defaultSort,  see ui.listView
 //   fields,                         see ui.formView (used for new and edit)
@@ -39,6 +40,10 @@ export function fieldLabelFor(prefix) {
     return field;
   };
 }
+
+// entity name (as in AuditRow.entity) → {prefix, base, order, formatValue}; the audit page reads this
+export const ENTITIES = new Map();
+export function registerEntity(entity, info) { ENTITIES.set(entity, info); }
 
 export function resourceModule(def) {
   const { base, endpoint, perm, prefix } = def;
@@ -141,7 +146,7 @@ export function resourceModule(def) {
       pageHeader({ title: () => titleOf(rec), back: { href: `#${base}` }, actions }),
       h('section', { class: 'card' }, detailList(rows)),
       def.extraDetail ? def.extraDetail(rec, ctx) : null,
-      historyView({ endpoint: `${endpoint}/${rec.id}/history`, fieldLabel, formatValue: fmt }));
+      historyView({ endpoint: `${endpoint}/${rec.id}/history`, fieldLabel, formatValue: fmt, order: fieldOrder }));
   }
 
   async function editPage(ctx) {
@@ -162,6 +167,10 @@ export function resourceModule(def) {
     mount(ctx.main, pageHeader({ title: `${prefix}.edit`, subtitle: () => titleOf(rec), back: { href: `#${base}/${rec.id}`, label: () => titleOf(rec) } }), form.el);
     form.focus();
   }
+
+  const fieldOrder = [...new Set([...(def.createFields || def.fields || []), ...(def.editFields || [])].map((f) => f.name)
+    .concat((def.detail || []).map((d) => d.field)))];
+  registerEntity(def.entity || prefix, { prefix, base, order: fieldOrder, formatValue: def.formatValue });
 
   const readPerm = `${perm}.read`;
   const writePerm = `${perm}.write`;

@@ -20,8 +20,10 @@
 //   detailList([{label, value}])         <dl> of a record's fields (value: string or Node)
 //   listView(desc)  → {el, reload()}     table + search + filters + sort + pagination (see below)
 //   formView(desc)  → {el, values(), setValues(v), setErrors(fields, message?), clearErrors(), setBusy(b), focus()}
-//   historyView({endpoint, fieldLabel, formatValue}) → el   record history (GET …/history)
-//   auditChanges(row, {fieldLabel, formatValue}) → Node     what one audit row changed
+//   historyView({endpoint, fieldLabel, formatValue, order}) → el   record history (GET …/history)
+//   auditChanges(row, {fieldLabel, formatValue, order}) → Node     what one audit row changed
+//                                        fieldLabel(field, entity) → text; formatValue(field, value, entity) → text|undefined;
+//                                        order: field names in display order (others follow)
 
 import { t, has } from './i18n.js';
 import { api, ApiError } from './api.js';
@@ -102,6 +104,7 @@ export function toast(message, kind = 'ok') {
     document.body.appendChild(toastHost);
   }
   const el = h('div', { class: `toast toast-${kind}` }, message);
+  while (toastHost.children.length >= 2) toastHost.firstChild.remove();
   toastHost.appendChild(el);
   setTimeout(() => el.classList.add('toast-out'), 2600);
   setTimeout(() => el.remove(), 3000);
@@ -535,7 +538,7 @@ function defaultFormat(value) {
   return String(value);
 }
 
-export function auditChanges(row, { fieldLabel, formatValue } = {}) {
+export function auditChanges(row, { fieldLabel, formatValue, order } = {}) {
   const fl = (f) => (fieldLabel ? fieldLabel(f, row.entity) : f) || f;
   const fv = (f, v) => {
     if (v === null || v === undefined || v === '') return t('history.empty_value');
@@ -544,7 +547,10 @@ export function auditChanges(row, { fieldLabel, formatValue } = {}) {
   };
   const before = row.before && typeof row.before === 'object' ? row.before : {};
   const after = row.after && typeof row.after === 'object' ? row.after : {};
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !HIDDEN_FIELDS.has(k));
+  const rank = (k) => { const i = order ? order.indexOf(k) : -1; return i < 0 ? 999 : i; };
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((k) => !HIDDEN_FIELDS.has(k) && !k.endsWith('_label'))
+    .sort((a, b) => rank(a) - rank(b));
 
   if (row.action === 'create') {
     const items = keys.filter((k) => after[k] !== null && after[k] !== undefined && after[k] !== '');
@@ -569,7 +575,7 @@ export function actionBadge(action) {
   return h('span', { class: `badge badge-${action}` }, label(`history.action.${action}`));
 }
 
-export function historyView({ endpoint, fieldLabel, formatValue, pageSize = 20 }) {
+export function historyView({ endpoint, fieldLabel, formatValue, order, pageSize = 20 }) {
   const list = h('ol', { class: 'history' });
   const more = h('div', { class: 'history-more' });
   const el = h('section', { class: 'card history-card' },
@@ -589,7 +595,7 @@ export function historyView({ endpoint, fieldLabel, formatValue, pageSize = 20 }
             actionBadge(row.action),
             h('time', { datetime: row.at }, fmtDateTime(row.at)),
             h('span', { class: 'history-user' }, `${t('history.by')}：`, row.username || t('history.system'))),
-          auditChanges(row, { fieldLabel, formatValue })));
+          auditChanges(row, { fieldLabel, formatValue, order })));
       }
       offset += items.length;
       more.replaceChildren();

@@ -1,30 +1,32 @@
 // 审计日志 Audit — GET /api/audit?entity=&id= (admin).
-import { t, option } from '../i18n.js';
+// Entities come from the registry in resource.js: every resourceModule registers its entity,
+// other modules call registerEntity(entity, {prefix, base, order, formatValue}) themselves.
+import { t, option, has } from '../i18n.js';
 import { fmtDateTime } from '../format.js';
 import { replaceQuery } from '../router.js';
 import { h, mount, pageHeader, listView, auditChanges, actionBadge } from '../ui.js';
-import { fieldLabelFor } from '../resource.js';
+import { ENTITIES, registerEntity, fieldLabelFor } from '../resource.js';
 
-// entity → [i18n prefix, route base]; later modules add theirs with registerAuditEntity
-const ENTITIES = {
-  park: ['park', '/parks'],
-  org: ['org', '/orgs'],
-  chain: ['chain', '/chains'],
-  user: ['user', '/users'],
-  zone: ['zone', '/zone'],
-};
-
-export function registerAuditEntity(entity, prefix, base) { ENTITIES[entity] = [prefix, base]; }
-
-const VALUE_FORMATS = {
-  kind: (v, entity) => option(`${entity}.kind`, v),
-  role: (v) => option('role', v),
-};
+registerEntity('zone', { prefix: 'zone', base: '/zone', order: ['code', 'name'], single: true });
 
 function recordHref(row) {
-  const e = ENTITIES[row.entity];
-  if (!e || row.action === 'delete') return null;
-  return e[1] === '/zone' ? '#/zone' : `#${e[1]}/${row.entity_id}`;
+  const e = ENTITIES.get(row.entity);
+  if (!e || !e.base || row.action === 'delete') return null;
+  return e.single ? `#${e.base}` : `#${e.base}/${row.entity_id}`;
+}
+
+function changes(row) {
+  const e = ENTITIES.get(row.entity) || { prefix: row.entity };
+  return auditChanges(row, {
+    fieldLabel: fieldLabelFor(e.prefix),
+    order: e.order,
+    formatValue: (f, v) => {
+      if (e.formatValue) { const r = e.formatValue(f, v); if (r !== undefined && r !== null) return r; }
+      if (f === 'role') return option('role', v);
+      if (f === 'kind' && has(`${e.prefix}.kind.${v}`)) return t(`${e.prefix}.kind.${v}`);
+      return undefined;
+    },
+  });
 }
 
 function auditPage(ctx) {
@@ -36,7 +38,7 @@ function auditPage(ctx) {
     onState: replaceQuery,
     caption: 'audit.title',
     filters: [
-      { name: 'entity', label: 'audit.entity', options: Object.keys(ENTITIES).map((e) => ({ value: e, label: `entity.${e}` })) },
+      { name: 'entity', label: 'audit.entity', options: [...ENTITIES.keys()].map((e) => ({ value: e, label: `entity.${e}` })) },
       { name: 'id', label: 'audit.entity_id', type: 'number' },
     ],
     columns: [
@@ -48,13 +50,7 @@ function auditPage(ctx) {
         return href ? h('a', { href }, String(r.entity_id)) : String(r.entity_id);
       } },
       { field: 'action', label: 'audit.action', render: (r) => actionBadge(r.action) },
-      { field: 'changes', label: 'audit.changes', className: 'col-wide', render: (r) => {
-        const e = ENTITIES[r.entity];
-        return auditChanges(r, {
-          fieldLabel: fieldLabelFor(e ? e[0] : r.entity),
-          formatValue: (f, v, entity) => (VALUE_FORMATS[f] ? VALUE_FORMATS[f](v, entity) : undefined),
-        });
-      } },
+      { field: 'changes', label: 'audit.changes', className: 'col-wide', render: changes },
     ],
   });
   mount(ctx.main, pageHeader({ title: 'audit.title' }), list.el);

@@ -1,15 +1,17 @@
 -- Foundation: zones, parks, organisations, industry chains, users, sessions,
 -- login throttling and the audit trail. Every zone-owned row carries zone_id.
+-- AUTOINCREMENT: an id is never reused after a delete, so the audit trail of
+-- a deleted record never mixes with a later one's.
 
 CREATE TABLE zones (
-	id INTEGER PRIMARY KEY,
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
 	code TEXT NOT NULL UNIQUE,
 	name TEXT NOT NULL,
 	created_at TEXT NOT NULL
 );
 
 CREATE TABLE parks (
-	id INTEGER PRIMARY KEY,
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
 	zone_id INTEGER NOT NULL REFERENCES zones(id),
 	code TEXT,
 	name TEXT NOT NULL,
@@ -22,7 +24,7 @@ CREATE TABLE parks (
 );
 
 CREATE TABLE orgs (
-	id INTEGER PRIMARY KEY,
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
 	zone_id INTEGER NOT NULL REFERENCES zones(id),
 	name TEXT NOT NULL,
 	kind TEXT NOT NULL CHECK (kind IN ('enterprise', 'contractor', 'investor', 'department')),
@@ -38,7 +40,7 @@ CREATE TABLE orgs (
 );
 
 CREATE TABLE chains (
-	id INTEGER PRIMARY KEY,
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
 	zone_id INTEGER NOT NULL REFERENCES zones(id),
 	code TEXT NOT NULL,
 	name TEXT NOT NULL,
@@ -51,7 +53,7 @@ CREATE TABLE chains (
 );
 
 CREATE TABLE users (
-	id INTEGER PRIMARY KEY,
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
 	zone_id INTEGER NOT NULL REFERENCES zones(id),
 	username TEXT NOT NULL UNIQUE,
 	name TEXT NOT NULL,
@@ -76,7 +78,7 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_user ON sessions(user_id);
 
 CREATE TABLE login_attempts (
-	id INTEGER PRIMARY KEY,
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
 	username TEXT NOT NULL,
 	ip TEXT NOT NULL,
 	at TEXT NOT NULL
@@ -85,7 +87,7 @@ CREATE INDEX login_attempts_user ON login_attempts(username, at);
 CREATE INDEX login_attempts_ip ON login_attempts(ip, at);
 
 CREATE TABLE audit (
-	id INTEGER PRIMARY KEY,
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
 	zone_id INTEGER NOT NULL REFERENCES zones(id),
 	user_id INTEGER REFERENCES users(id),
 	at TEXT NOT NULL,
