@@ -62,7 +62,7 @@ build/asan/test_%: tests/unit/test_%.c $(LIBOBJ_ASAN)
 
 asan: build/asan/zonedesk $(UNIT_BINS)
 
-check: asan
+check: all asan
 	scripts/check
 
 demo:

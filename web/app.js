@@ -1,6 +1,8 @@
 // zonedesk web shell: login, layout (header, navigation), hash routing and the module pages.
 //
-// A module is {nav: [{href, match, perm, label, group, order}], routes: [{path, perm, render}]}.
+// A module is {nav: [{href, match, perm, label, group, order}], routes: [{path, perm, render}]};
+// a route's perm is a permission string from /api/me, or a function(params) → boolean.
+// A nav entry may give visible() → boolean instead of perm, and href/match as functions.
 // render(ctx) draws into ctx.main; ctx = {main, params, query, path, setTitle(text), isCurrent(), refresh()}.
 // To add a module: import it and append it to MODULES (navigation groups: main, structure, system,
 // or a new one with an i18n key nav.group.<name>).
@@ -38,7 +40,8 @@ const AFTER_LOGIN = 'zd.after_login';
 // ---------------------------------------------------------------- shell
 
 function visibleNav() {
-  return NAV.filter((n) => !n.perm || can(n.perm));
+  return NAV.filter((n) => (n.visible ? n.visible() : (!n.perm || can(n.perm))))
+    .map((n) => ({ ...n, href: typeof n.href === 'function' ? n.href() : n.href, match: typeof n.match === 'function' ? n.match() : n.match }));
 }
 
 function buildShell() {
@@ -241,7 +244,8 @@ async function render() {
   };
   window.scrollTo(0, 0);
   if (!r.render) return notFound(ctx, 'msg.pagenotfound');
-  if (r.meta.perm && !can(r.meta.perm)) return notFound(ctx, 'msg.forbidden');
+  const allowed = typeof r.meta.perm === 'function' ? r.meta.perm(r.params) : (!r.meta.perm || can(r.meta.perm));
+  if (!allowed) return notFound(ctx, 'msg.forbidden');
   mount(shell.main, loadingBlock());
   try {
     await r.render(ctx);

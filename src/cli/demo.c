@@ -25,11 +25,11 @@ static const char *const parks[][3] = {
 
 /* name, kind, 17-character USCC prefix (the check character is computed). */
 static const char *const orgs[][3] = {
-	{"连云港恒瑞新材料科技有限公司", "enterprise", "91320700MA1N2K3P4"},
-	{"江苏康缘医疗器械有限公司", "enterprise", "91320706MA1X8Y9Q0"},
-	{"连云港智联信息技术有限公司", "enterprise", "91320705MA20RT6H1"},
-	{"中建八局第三建设有限公司", "contractor", "91320100134885213"},
-	{"苏州工业园区招商投资集团有限公司", "investor", "91320594MA1MCC2D5"},
+	{"连云港恒瑞新材料科技有限公司", "enterprise", "91320700MA1N2K3P9"},
+	{"江苏康缘医疗器械有限公司", "enterprise", "91320706MA1X8Y9Q5"},
+	{"连云港智联信息技术有限公司", "enterprise", "91320705MA20RT6H4"},
+	{"中建八局第三建设有限公司", "contractor", "91320100134885211"},
+	{"苏州工业园区招商投资集团有限公司", "investor", "91320594MA1MCC2D6"},
 	{"高新区消防救援大队", "department", NULL},
 	{"高新区自然资源和规划分局", "department", NULL},
 	{"高新区住房和城乡建设局", "department", NULL},
@@ -100,7 +100,14 @@ cmd_demo(int argc, char **argv)
 		json_t *b = json_pack("{s:s, s:s}", "name", orgs[i][0], "kind",
 		    orgs[i][1]);
 
-		if (orgs[i][2] != NULL && uscc_compute(orgs[i][2], code) == 0) {
+		if (orgs[i][2] != NULL) {
+			if (uscc_compute(orgs[i][2], code) != 0) {
+				fprintf(stderr, "zonedesk demo: bad USCC prefix "
+				    "%s\n", orgs[i][2]);
+				rc = EXIT_RUNTIME;
+				json_decref(b);
+				break;
+			}
 			code[18] = '\0';
 			json_object_set_new(b, "uscc", json_string(code));
 		}

@@ -311,7 +311,9 @@ async function englishWalk() {
   await page.click('form.form button[type=submit]');
   const err = page.locator('form.form [data-error-for=uscc]');
   await err.waitFor({ state: 'visible' });
-  assert.ok((await err.textContent()).trim().length > 0, 'uscc error has text');
+  const fieldMsg = (await err.textContent()).trim();
+  assert.match(fieldMsg, /check character/i, `uscc field error in English: ${fieldMsg}`);
+  assert.doesNotMatch(fieldMsg, /[\u4e00-\u9fff]/, `uscc field error without Chinese: ${fieldMsg}`);
   // the request carried Accept-Language: en, so the server's summary message is English
   const summary = (await page.locator('form.form .form-general .alert').textContent()).trim();
   assert.doesNotMatch(summary, /[\u4e00-\u9fff]/, `server message in English: ${summary}`);

@@ -18,6 +18,7 @@
 //   canDelete: true,
 //   toBody(values, mode, record) → body           (default: values as they are)
 //   extraDetail(record, ctx) → Node|null           (e.g. a password reset form)
+//   canReadRecord(params) → bool    extra access to one record without the read permission
 //   prepare(ctx) → Promise          run before the list, record and edit pages render (e.g. load lookup tables)
 // }
 //
@@ -143,7 +144,7 @@ export function resourceModule(def) {
       value: d.render ? d.render(rec) : (rec[d.field] === null || rec[d.field] === undefined ? null : String(fmt(d.field, rec[d.field]))),
     }));
     mount(ctx.main,
-      pageHeader({ title: () => titleOf(rec), back: { href: `#${base}` }, actions }),
+      pageHeader({ title: () => titleOf(rec), back: can(`${perm}.read`) ? { href: `#${base}` } : null, actions }),
       h('section', { class: 'card' }, detailList(rows)),
       def.extraDetail ? def.extraDetail(rec, ctx) : null,
       historyView({ endpoint: `${endpoint}/${rec.id}/history`, fieldLabel, formatValue: fmt, order: fieldOrder }));
@@ -179,7 +180,7 @@ export function resourceModule(def) {
     routes: [
       { path: base, perm: readPerm, render: listPage },
       { path: `${base}/new`, perm: writePerm, render: newPage },
-      { path: `${base}/:id`, perm: readPerm, render: recordPage },
+      { path: `${base}/:id`, perm: def.canReadRecord ? (p) => can(readPerm) || def.canReadRecord(p) : readPerm, render: recordPage },
       { path: `${base}/:id/edit`, perm: writePerm, render: editPage },
     ],
   };

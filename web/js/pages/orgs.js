@@ -2,11 +2,12 @@
 import { option } from '../i18n.js';
 import { fmtDate } from '../format.js';
 import { resourceModule } from '../resource.js';
+import { user, can } from '../session.js';
 
 export const ORG_KINDS = ['enterprise', 'contractor', 'investor', 'department'];
 const kindOptions = () => ORG_KINDS.map((k) => ({ value: k, label: `org.kind.${k}` }));
 
-export default resourceModule({
+const mod = resourceModule({
   base: '/orgs',
   endpoint: '/api/orgs',
   perm: 'org',
@@ -32,6 +33,8 @@ export default resourceModule({
     { name: 'note', label: 'org.note', type: 'textarea' },
   ],
   defaults: () => ({ kind: 'enterprise' }),
+  // an enterprise user may read its own organisation only
+  canReadRecord: (p) => { const u = user(); return !!(u && u.org_id !== null && String(u.org_id) === p.id); },
   toBody: (v) => ({ ...v, uscc: v.uscc ? v.uscc.replace(/\s+/g, '').toUpperCase() : null }),
   detail: [
     { field: 'name' }, { field: 'kind' }, { field: 'uscc' }, { field: 'contact' }, { field: 'phone' },
@@ -39,3 +42,13 @@ export default resourceModule({
   ],
   formatValue: (field, value) => (field === 'kind' ? option('org.kind', value) : undefined),
 });
+
+// an enterprise user sees its own organisation in the navigation (本单位)
+mod.nav.push({
+  href: () => `#/orgs/${user().org_id}`,
+  match: () => `/orgs/${user().org_id}`,
+  visible: () => !can('org.read') && !!user() && user().org_id !== null,
+  label: 'nav.myorg', group: 'structure', order: 20,
+});
+
+export default mod;
