@@ -37,7 +37,8 @@
 #define HEADER_MEMORY (64 * 1024)
 
 static const struct server_opts *opts;
-static atomic_int in_flight;
+static atomic_int in_flight;	/* requests between first callback and end */
+static atomic_int connections;	/* open client connections */
 
 /* One store connection per worker thread, closed after the daemon stops. */
 static __thread struct store *thread_store;
@@ -259,6 +260,40 @@ on_completed(void *cls, struct MHD_Connection *conn, void **req_cls,
 }
 
 static void
+on_connection(void *cls, struct MHD_Connection *conn, void **socket_ctx,
+    enum MHD_ConnectionNotificationCode code)
+{
+	(void)cls;
+	(void)conn;
+	(void)socket_ctx;
+	atomic_fetch_add(&connections,
+	    code == MHD_CONNECTION_NOTIFY_STARTED ? 1 : -1);
+}
+
+/*
+ * After the listener closes, connections already accepted may hold requests
+ * the workers have not read yet: they are not "in flight" until their
+ * headers arrive. So wait until no request runs and either no connection is
+ * left or none has started a request for half a second (what remains is
+ * idle keep-alive), at most ten seconds.
+ */
+static void
+drain(void)
+{
+	int quiet_ms = 0;
+
+	for (int waited = 0; waited < 10000; waited += 20) {
+		if (atomic_load(&in_flight) > 0)
+			quiet_ms = 0;
+		else if (atomic_load(&connections) == 0 || quiet_ms >= 500)
+			return;
+		else
+			quiet_ms += 20;
+		usleep(20000);
+	}
+}
+
+static void
 mhd_log(void *cls, const char *fmt, va_list ap)
 {
 	char msg[512];
@@ -275,7 +310,7 @@ server_run(const struct server_opts *o)
 	struct sockaddr_in sa = {.sin_family = AF_INET};
 	struct MHD_Daemon *d;
 	sigset_t set;
-	int sig, waited;
+	int sig;
 
 	opts = o;
 	if (inet_pton(AF_INET, o->host, &sa.sin_addr) != 1) {
@@ -300,6 +335,7 @@ server_run(const struct server_opts *o)
 	    MHD_OPTION_CONNECTION_TIMEOUT, 60u,
 	    MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+	    MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
 	    MHD_OPTION_END);
 	if (d == NULL) {
 		log_error("serve: cannot listen on %s:%u: %s", o->host,
@@ -318,8 +354,7 @@ server_run(const struct server_opts *o)
 	    sig == SIGTERM ? "SIGTERM" : "SIGINT");
 	/* Stop accepting, let running requests answer, then stop. */
 	MHD_quiesce_daemon(d);
-	for (waited = 0; atomic_load(&in_flight) > 0 && waited < 300; waited++)
-		usleep(20000);
+	drain();
 	MHD_stop_daemon(d);
 	for (size_t i = 0; i < nstores; i++)
 		store_close(stores[i]);
