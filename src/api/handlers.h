@@ -7,7 +7,11 @@
 
 struct resource;
 extern const struct resource park_resource, org_resource, chain_resource,
-    user_resource;
+    user_resource, node_template_resource;
+
+/* Ownership checks for routes an enterprise user may use on its own. */
+int org_is_own(struct req *);
+int project_is_own(struct req *);
 
 enum app_err h_health(struct req *);
 enum app_err h_openapi(struct req *);
@@ -30,5 +34,25 @@ enum app_err h_user_create(struct req *);
 enum app_err h_user_update(struct req *);
 enum app_err h_user_password(struct req *);
 enum app_err h_audit_list(struct req *);
+enum app_err h_settings_get(struct req *);
+enum app_err h_settings_put(struct req *);
+
+enum app_err h_project_list(struct req *);
+enum app_err h_project_get(struct req *);
+enum app_err h_project_create(struct req *);
+enum app_err h_project_update(struct req *);
+enum app_err h_project_history(struct req *);
+enum app_err h_event_list(struct req *);
+enum app_err h_event_create(struct req *);
+enum app_err h_event_delete(struct req *);
+enum app_err h_report_list(struct req *);
+enum app_err h_report_create(struct req *);
+enum app_err h_report_delete(struct req *);
+enum app_err h_problem_list(struct req *);
+enum app_err h_problem_create(struct req *);
+enum app_err h_problem_update(struct req *);
+enum app_err h_nodes_get(struct req *);
+enum app_err h_nodes_put(struct req *);
+enum app_err h_kfg_report(struct req *);
 
 #endif

@@ -48,3 +48,9 @@ const struct resource org_resource = {
 	.insert = STMT_ORG_INSERT, .update = STMT_ORG_UPDATE,
 	.del = STMT_ORG_DELETE,
 };
+
+int
+org_is_own(struct req *r)
+{
+	return r->id == r->actor.org_id;
+}

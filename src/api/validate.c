@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "api/validate.h"
+#include "domain/date.h"
 
 void
 ferr_addf(json_t *errs, const char *field, const char *msg)
@@ -104,10 +105,11 @@ one_field(json_t *body, const struct field_spec *f, struct store_val *val,
 
 	*val = SV_NULLV;
 	if (v != NULL && json_is_string(v) && f->type != FT_TEXT &&
-	    f->type != FT_ENUM && json_string_length(v) == 0)
+	    f->type != FT_ENUM && f->type != FT_DATE &&
+	    json_string_length(v) == 0)
 		v = NULL;	/* an empty form input means "not given" */
 	if (v != NULL && json_is_string(v) && (f->type == FT_TEXT ||
-	    f->type == FT_ENUM)) {
+	    f->type == FT_ENUM || f->type == FT_DATE)) {
 		json_t *t = trimmed(json_string_value(v));
 
 		if (t == NULL) {	/* not UTF-8 */
@@ -169,6 +171,49 @@ one_field(json_t *body, const struct field_spec *f, struct store_val *val,
 			return;
 		}
 		*val = SV_I(i);
+		return;
+	}
+	case FT_NUM: {
+		double d;
+		char *end;
+
+		if (json_is_number(v))
+			d = json_number_value(v);
+		else if (json_is_string(v) && *json_string_value(v) != '\0') {
+			d = strtod(json_string_value(v), &end);
+			if (*end != '\0') {
+				ferr_add(errs, f->name, english, "应为数字",
+				    "must be a number");
+				return;
+			}
+		} else {
+			ferr_add(errs, f->name, english, "应为数字",
+			    "must be a number");
+			return;
+		}
+		if (d != d || (f->min < f->max && (d < (double)f->min ||
+		    d > (double)f->max))) {
+			snprintf(msg, sizeof msg, english ?
+			    "must be between %lld and %lld" :
+			    "应在%lld到%lld之间", f->min, f->max);
+			ferr_addf(errs, f->name, msg);
+			return;
+		}
+		*val = SV_R(d);
+		return;
+	}
+	case FT_DATE: {
+		struct date dt;
+
+		if (!json_is_string(v) || date_parse(json_string_value(v),
+		    json_string_length(v), &dt) != 0) {
+			ferr_add(errs, f->name, english,
+			    "日期应为YYYY-MM-DD格式的有效日期",
+			    "must be a real date written YYYY-MM-DD");
+			return;
+		}
+		val->type = SV_TEXT;
+		val->s = json_string_value(v);
 		return;
 	}
 	case FT_BOOL:

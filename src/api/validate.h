@@ -15,7 +15,14 @@
 #include "store/store.h"
 #include "util/utf8.h"
 
-enum ftype { FT_TEXT, FT_INT, FT_ENUM, FT_BOOL };
+enum ftype {
+	FT_TEXT,
+	FT_INT,
+	FT_ENUM,
+	FT_BOOL,
+	FT_NUM,		/* a number (SV_REAL), e.g. 万元; range min..max when min < max */
+	FT_DATE,	/* YYYY-MM-DD, a real calendar day */
+};
 
 struct field_spec {
 	const char *name;

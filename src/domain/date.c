@@ -6,6 +6,8 @@
  */
 #include <limits.h>
 
+#include <time.h>
+
 #include "domain/date.h"
 
 /* Clamp for date_from_days: keeps the resulting year inside int. */
@@ -202,4 +204,10 @@ date_quarter(struct date d)
 	if (d.m < 1 || d.m > 12)
 		return 0;
 	return (d.m - 1) / 3 + 1;
+}
+
+struct date
+date_today_cn(void)
+{
+	return date_from_days((long)((time(NULL) + 8 * 3600) / 86400));
 }

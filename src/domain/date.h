@@ -66,4 +66,10 @@ int date_iso_week(struct date d, int *iso_year);
 /* Calendar quarter 1..4; 0 when d.m is not 1..12. */
 int date_quarter(struct date d);
 
+/*
+ * Today in China (UTC+8, no daylight saving): the zone's business day, which
+ * differs from the UTC date between 16:00 and 24:00 UTC.
+ */
+struct date date_today_cn(void);
+
 #endif

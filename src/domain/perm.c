@@ -6,6 +6,8 @@
 #define B(p) (1u << (p))
 #define READ_BASE (B(PERM_ZONE_READ) | B(PERM_PARK_READ) | B(PERM_CHAIN_READ))
 #define ORG_RW (B(PERM_ORG_READ) | B(PERM_ORG_WRITE))
+#define PROJECT_RW (B(PERM_PROJECT_READ) | B(PERM_PROJECT_WRITE) | \
+	B(PERM_PROGRESS_WRITE))
 
 static const struct {
 	const char *zh, *en;
@@ -14,21 +16,23 @@ static const struct {
 	[ROLE_ADMIN] = {"系统管理员", "Administrator",
 	    READ_BASE | B(PERM_ZONE_WRITE) | B(PERM_PARK_WRITE) |
 	    B(PERM_CHAIN_WRITE) | ORG_RW | B(PERM_USER_READ) |
-	    B(PERM_USER_WRITE) | B(PERM_AUDIT_READ)},
+	    B(PERM_USER_WRITE) | B(PERM_AUDIT_READ) | B(PERM_SETTINGS_WRITE) |
+	    PROJECT_RW},
 	[ROLE_LEADER] = {"领导", "Leader",
-	    READ_BASE | B(PERM_ORG_READ)},
+	    READ_BASE | B(PERM_ORG_READ) | B(PERM_PROJECT_READ)},
 	[ROLE_PROJECT_OFFICER] = {"项目专员", "Project officer",
-	    READ_BASE | ORG_RW},
+	    READ_BASE | ORG_RW | PROJECT_RW},
 	[ROLE_INVESTMENT_OFFICER] = {"招商专员",
-	    "Investment officer", READ_BASE | ORG_RW},
+	    "Investment officer", READ_BASE | ORG_RW | B(PERM_PROJECT_READ)},
 	[ROLE_APPROVAL_OFFICER] = {"审批专员",
-	    "Approval officer", READ_BASE | ORG_RW},
+	    "Approval officer", READ_BASE | ORG_RW | B(PERM_PROJECT_READ)},
 	[ROLE_DEPT_REVIEWER] = {"部门审查人员",
 	    "Department reviewer", READ_BASE | B(PERM_ORG_READ)},
 	[ROLE_SERVICE_OFFICER] = {"服务专员",
-	    "Service officer", READ_BASE | ORG_RW},
+	    "Service officer", READ_BASE | ORG_RW | B(PERM_PROJECT_READ)},
 	[ROLE_ENTERPRISE_USER] = {"企业用户",
-	    "Enterprise user", READ_BASE | B(PERM_ORG_READ_OWN)},
+	    "Enterprise user", READ_BASE | B(PERM_ORG_READ_OWN) |
+	    B(PERM_PROJECT_READ_OWN) | B(PERM_PROGRESS_WRITE_OWN)},
 };
 
 const char *const role_names[ROLE__MAX + 1] = {
@@ -44,6 +48,11 @@ static const char *const perm_names[PERM__MAX] = {
 	[PERM_ORG_READ] = "org.read", [PERM_ORG_WRITE] = "org.write",
 	[PERM_USER_READ] = "user.read", [PERM_USER_WRITE] = "user.write",
 	[PERM_AUDIT_READ] = "audit.read", [PERM_ORG_READ_OWN] = "org.read_own",
+	[PERM_SETTINGS_WRITE] = "settings.write",
+	[PERM_PROJECT_READ] = "project.read", [PERM_PROJECT_WRITE] = "project.write",
+	[PERM_PROJECT_READ_OWN] = "project.read_own",
+	[PERM_PROGRESS_WRITE] = "progress.write",
+	[PERM_PROGRESS_WRITE_OWN] = "progress.write_own",
 };
 
 int

@@ -32,6 +32,12 @@ enum perm {
 	PERM_USER_WRITE,
 	PERM_AUDIT_READ,
 	PERM_ORG_READ_OWN,	/* an enterprise user's own organisation */
+	PERM_SETTINGS_WRITE,
+	PERM_PROJECT_READ,
+	PERM_PROJECT_WRITE,
+	PERM_PROJECT_READ_OWN,	/* projects its enterprise owns */
+	PERM_PROGRESS_WRITE,
+	PERM_PROGRESS_WRITE_OWN,
 	PERM__MAX
 };
 

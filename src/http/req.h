@@ -28,6 +28,7 @@ struct req {
 	struct store *st;
 	struct actor actor;	/* valid when authed */
 	int authed;
+	int own_only;		/* allowed only for its organisation's records */
 	char csrf[65];
 	long long id;		/* the {id} of the path, 0 when none */
 	const struct route *route;

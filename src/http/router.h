@@ -24,11 +24,13 @@ struct route {
 	const char *method, *pattern;
 	enum app_err (*fn)(struct req *);
 	enum perm perm;
-	/* Also allowed with this permission when {id} is the caller's own
-	 * organisation (an enterprise user reading its own record). */
+	/* Also allowed with this permission when owns() says the record of
+	 * {id} is the caller organisation's own (NULL: a list, which the
+	 * handler then scopes to r->own_only). */
 	enum perm own;
 	const struct resource *res;
 	unsigned flags;
+	int (*owns)(struct req *);
 };
 
 extern const struct route routes[];

@@ -7,6 +7,9 @@
 #include "api/resource.h"
 #include "http/router.h"
 
+/* Rows are positional; the trailing owns() is given only where it applies. */
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
 #define PUB R_PUBLIC
 #define BODY R_BODY
 
@@ -39,13 +42,13 @@ const struct route routes[] = {
 	{"POST", "/api/orgs", h_res_create, PERM_ORG_WRITE, 0, &org_resource,
 	    BODY},
 	{"GET", "/api/orgs/{id}", h_res_get, PERM_ORG_READ, PERM_ORG_READ_OWN,
-	    &org_resource, 0},
+	    &org_resource, 0, org_is_own},
 	{"PUT", "/api/orgs/{id}", h_res_update, PERM_ORG_WRITE, 0,
 	    &org_resource, BODY},
 	{"DELETE", "/api/orgs/{id}", h_res_delete, PERM_ORG_WRITE, 0,
 	    &org_resource, 0},
 	{"GET", "/api/orgs/{id}/history", h_res_history, PERM_ORG_READ,
-	    PERM_ORG_READ_OWN, &org_resource, 0},
+	    PERM_ORG_READ_OWN, &org_resource, 0, org_is_own},
 
 	{"GET", "/api/users", h_res_list, PERM_USER_READ, 0, &user_resource,
 	    0},
@@ -60,6 +63,48 @@ const struct route routes[] = {
 	    &user_resource, 0},
 
 	{"GET", "/api/audit", h_audit_list, PERM_AUDIT_READ, 0, NULL, 0},
+	{"GET", "/api/settings", h_settings_get, PERM_NONE, 0, NULL, 0},
+	{"PUT", "/api/settings", h_settings_put, PERM_SETTINGS_WRITE, 0, NULL,
+	    BODY},
+
+	/* Key projects: enterprise users reach their own through owns(). */
+	{"GET", "/api/projects", h_project_list, PERM_PROJECT_READ,
+	    PERM_PROJECT_READ_OWN, NULL, 0},
+	{"POST", "/api/projects", h_project_create, PERM_PROJECT_WRITE, 0,
+	    NULL, BODY},
+	{"GET", "/api/projects/{id}", h_project_get, PERM_PROJECT_READ,
+	    PERM_PROJECT_READ_OWN, NULL, 0, project_is_own},
+	{"PUT", "/api/projects/{id}", h_project_update, PERM_PROJECT_WRITE, 0,
+	    NULL, BODY},
+	{"GET", "/api/projects/{id}/history", h_project_history,
+	    PERM_PROJECT_READ, PERM_PROJECT_READ_OWN, NULL, 0, project_is_own},
+	{"GET", "/api/projects/{id}/events", h_event_list, PERM_PROJECT_READ,
+	    PERM_PROJECT_READ_OWN, NULL, 0, project_is_own},
+	{"POST", "/api/projects/{id}/events", h_event_create,
+	    PERM_PROJECT_WRITE, 0, NULL, BODY},
+	{"DELETE", "/api/events/{id}", h_event_delete, PERM_PROJECT_WRITE, 0,
+	    NULL, 0},
+	{"GET", "/api/projects/{id}/reports", h_report_list,
+	    PERM_PROJECT_READ, PERM_PROJECT_READ_OWN, NULL, 0, project_is_own},
+	{"POST", "/api/projects/{id}/reports", h_report_create,
+	    PERM_PROGRESS_WRITE, PERM_PROGRESS_WRITE_OWN, NULL, BODY,
+	    project_is_own},
+	{"DELETE", "/api/reports/{id}", h_report_delete, PERM_PROJECT_WRITE, 0,
+	    NULL, 0},
+	{"GET", "/api/projects/{id}/nodes", h_nodes_get, PERM_PROJECT_READ,
+	    PERM_PROJECT_READ_OWN, NULL, 0, project_is_own},
+	{"PUT", "/api/projects/{id}/nodes", h_nodes_put, PERM_PROJECT_WRITE, 0,
+	    NULL, BODY},
+	{"POST", "/api/projects/{id}/problems", h_problem_create,
+	    PERM_PROJECT_WRITE, 0, NULL, BODY},
+	{"GET", "/api/problems", h_problem_list, PERM_PROJECT_READ,
+	    PERM_PROJECT_READ_OWN, NULL, 0},
+	{"PUT", "/api/problems/{id}", h_problem_update, PERM_PROJECT_WRITE, 0,
+	    NULL, BODY},
+	CRUD("/api/node-templates", node_template_resource, PERM_PROJECT_READ,
+	    PERM_SETTINGS_WRITE),
+	{"GET", "/api/reports/kaifugong", h_kfg_report, PERM_PROJECT_READ, 0,
+	    NULL, 0},
 };
 
 const size_t routes_count = sizeof routes / sizeof routes[0];

@@ -152,11 +152,14 @@ dispatch(struct req *r, char *allow, size_t allowsz)
 		if (unsafe(r->method) && !(rt->flags & R_NO_CSRF) &&
 		    auth_csrf_ok(r) != 0)
 			return APP_ERR_CSRF;
-		if (!perm_allows(r->actor.role, rt->perm) &&
-		    !(rt->own != PERM_NONE &&
-		    perm_allows(r->actor.role, rt->own) &&
-		    r->id != 0 && r->id == r->actor.org_id))
-			return APP_ERR_FORBIDDEN;
+		if (!perm_allows(r->actor.role, rt->perm)) {
+			if (rt->own == PERM_NONE ||
+			    !perm_allows(r->actor.role, rt->own) ||
+			    r->actor.org_id == 0 ||
+			    (rt->owns != NULL && !rt->owns(r)))
+				return APP_ERR_FORBIDDEN;
+			r->own_only = 1;
+		}
 	}
 	if ((rt->flags & R_BODY) && (e = parse_body(r)) != APP_OK)
 		return e;

@@ -45,9 +45,31 @@
 
 #define AUDIT_WHERE \
 	" FROM audit a LEFT JOIN users u ON u.id = a.user_id WHERE a.zone_id = ?1" \
-	" AND (?2 IS NULL OR a.entity = ?2) AND (?3 IS NULL OR a.entity_id = ?3)"
+	" AND (?2 IS NULL OR (a.entity = ?2 AND (?3 IS NULL OR a.entity_id = ?3))" \
+	"  OR (a.parent_entity = ?2 AND (?3 IS NULL OR a.parent_id = ?3)))" \
+	" AND (?2 IS NOT NULL OR ?3 IS NULL OR a.entity_id = ?3)"
 #define AUDIT_COLS "a.id, a.zone_id, a.user_id, u.username, a.at, a.entity, a.entity_id, a.action," \
+	" a.parent_entity, a.parent_id," \
 	" a.before_json AS \"before__json\", a.after_json AS \"after__json\""
+
+
+#define PROJECT_COLS \
+	"p.id, p.zone_id, p.code, p.name, p.level, p.park_id, pk.name AS park_name," \
+	" p.chain_id, c.name AS chain_name, p.owner_org_id, o.name AS owner_name," \
+	" p.contractor_org_id, ct.name AS contractor_name, p.manager, p.leader," \
+	" p.total_investment, p.planned_start, p.planned_finish, p.location, p.note," \
+	" p.archived AS \"archived__bool\", p.created_at, p.updated_at"
+#define PROJECT_JOINS \
+	" FROM projects p LEFT JOIN parks pk ON pk.id = p.park_id" \
+	" LEFT JOIN chains c ON c.id = p.chain_id LEFT JOIN orgs o ON o.id = p.owner_org_id" \
+	" LEFT JOIN orgs ct ON ct.id = p.contractor_org_id"
+/* The latest report and event on or before a date: "as it was then". */
+#define LATEST_REPORT(col, asof) \
+	"(SELECT r." col " FROM progress_reports r WHERE r.project_id = p.id" \
+	" AND r.date <= " asof " ORDER BY r.date DESC, r.id DESC LIMIT 1)"
+#define LAST_EVENT(asof) \
+	"(SELECT e.kind FROM project_events e WHERE e.project_id = p.id" \
+	" AND e.date <= " asof " ORDER BY e.date DESC, e.id DESC LIMIT 1)"
 
 /* X(name, text) */
 #define STMT_LIST(X) \
@@ -124,11 +146,136 @@
 	X(LOGIN_FAIL_ADD, "INSERT INTO login_attempts(username, ip, at) VALUES (?1, ?2, ?3)") \
 	X(LOGIN_FAIL_CLEAR, "DELETE FROM login_attempts WHERE username = ?1 OR at <= ?2") \
 	\
-	X(AUDIT_INSERT, "INSERT INTO audit(zone_id, user_id, at, entity, entity_id, action, before_json, after_json)" \
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") \
+	X(AUDIT_INSERT, "INSERT INTO audit(zone_id, user_id, at, entity, entity_id, action, before_json," \
+		" after_json, parent_entity, parent_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)") \
 	X(AUDIT_LIST, "SELECT " AUDIT_COLS AUDIT_WHERE \
 		" ORDER BY CASE WHEN ?4 = 'id' THEN a.id END, a.id DESC LIMIT ?5 OFFSET ?6") \
 	X(AUDIT_COUNT, "SELECT COUNT(*)" AUDIT_WHERE) \
+	\
+	/* Key projects. ?1 zone, ?2 as-of date, ?3 one id or NULL, ?4 park,
+	 * ?5 level, ?6 chain, ?7 q, ?8 year, ?9 year kind, ?10 archived too,
+	 * ?11 owner org (an enterprise user's own). Phase, colour, started and
+	 * sorting are applied in C over the zone's rows. */ \
+	X(PROJECT_ROWS, "SELECT " PROJECT_COLS "," \
+		" " LATEST_REPORT("phase", "?2") " AS phase_index," \
+		" " LATEST_REPORT("invest_to_date", "?2") " AS invest_to_date," \
+		" " LATEST_REPORT("date", "?2") " AS last_report_date," \
+		" " LAST_EVENT("?2") " AS last_event," \
+		" (SELECT MIN(e.date) FROM project_events e WHERE e.project_id = p.id AND e.kind = 'start'" \
+		"  AND e.date <= ?2) AS started_on," \
+		" (SELECT COUNT(*) FROM problems q WHERE q.project_id = p.id AND q.status <> 'solved') AS open_problems," \
+		" (SELECT COUNT(*) FROM problems q WHERE q.project_id = p.id AND q.status <> 'solved'" \
+		"  AND q.due_date < ?2) AS overdue_problems" \
+		PROJECT_JOINS " WHERE p.zone_id = ?1 AND (?3 IS NULL OR p.id = ?3)" \
+		" AND (?4 IS NULL OR p.park_id = ?4) AND (?5 IS NULL OR p.level = ?5)" \
+		" AND (?6 IS NULL OR p.chain_id = ?6)" \
+		" AND (?7 IS NULL OR " LIKE_ANY("?7", "p.name") " OR " LIKE_ANY("?7", "o.name") \
+		"  OR " LIKE_ANY("?7", "p.code") ")" \
+		" AND (?8 IS NULL OR EXISTS (SELECT 1 FROM project_years y WHERE y.project_id = p.id" \
+		"  AND y.year = ?8 AND (?9 IS NULL OR y.kind = ?9)))" \
+		" AND (?10 = 1 OR p.archived = 0) AND (?11 IS NULL OR p.owner_org_id = ?11)" \
+		" ORDER BY p.code") \
+	X(PROJECT_YEARS, "SELECT project_id, year, kind, planned_investment FROM project_years" \
+		" WHERE zone_id = ?1 AND (?2 IS NULL OR project_id = ?2) ORDER BY project_id, year") \
+	X(PROJECT_INSERT, "INSERT INTO projects(zone_id, created_at, updated_at, code, name, level, park_id," \
+		" chain_id, owner_org_id, contractor_org_id, manager, leader, total_investment, planned_start," \
+		" planned_finish, location, note, archived)" \
+		" VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, COALESCE(?17, 0))" \
+		" RETURNING id") \
+	X(PROJECT_UPDATE, "UPDATE projects SET updated_at = ?2, code = ?3, name = ?4, level = ?5, park_id = ?6," \
+		" chain_id = ?7, owner_org_id = ?8, contractor_org_id = ?9, manager = ?10, leader = ?11," \
+		" total_investment = ?12, planned_start = ?13, planned_finish = ?14, location = ?15, note = ?16," \
+		" archived = COALESCE(?17, 0) WHERE zone_id = ?1 AND id = ?18") \
+	X(PROJECT_DELETE, "DELETE FROM projects WHERE zone_id = ?1 AND id = ?2") \
+	X(PROJECT_BY_CODE, "SELECT id FROM projects WHERE zone_id = ?1 AND code = ?2") \
+	X(PROJECT_OWNER, "SELECT owner_org_id FROM projects WHERE zone_id = ?1 AND id = ?2") \
+	X(PROJECT_YEARS_CLEAR, "DELETE FROM project_years WHERE zone_id = ?1 AND project_id = ?2") \
+	X(PROJECT_YEAR_ADD, "INSERT INTO project_years(zone_id, project_id, year, kind, planned_investment)" \
+		" VALUES (?1, ?2, ?3, ?4, ?5)") \
+	X(PARK_BY_NAME, "SELECT id FROM parks WHERE zone_id = ?1 AND name = ?2") \
+	X(CHAIN_BY_NAME, "SELECT id FROM chains WHERE zone_id = ?1 AND (name = ?2 OR code = ?2)") \
+	X(ORG_BY_NAME, "SELECT id FROM orgs WHERE zone_id = ?1 AND name = ?2") \
+	\
+	X(EVENT_LIST, "SELECT id, project_id, kind, date, reason, created_at FROM project_events" \
+		" WHERE zone_id = ?1 AND project_id = ?2 ORDER BY date, id") \
+	X(EVENT_GET, "SELECT id, project_id, kind, date, reason, created_at FROM project_events" \
+		" WHERE zone_id = ?1 AND id = ?2") \
+	X(EVENT_INSERT, "INSERT INTO project_events(zone_id, project_id, kind, date, reason, created_at)" \
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id") \
+	X(EVENT_DELETE, "DELETE FROM project_events WHERE zone_id = ?1 AND id = ?2") \
+	\
+	X(REPORT_LIST, "SELECT r.id, r.project_id, r.date, r.phase AS phase_index, r.phase_reason, r.workforce," \
+		" r.invest_period, r.invest_to_date, r.quantities_json AS \"quantities__json\", r.note," \
+		" r.created_by, u.name AS created_by_name, r.created_at" \
+		" FROM progress_reports r LEFT JOIN users u ON u.id = r.created_by" \
+		" WHERE r.zone_id = ?1 AND r.project_id = ?2" \
+		" ORDER BY CASE WHEN ?3 = 'date' THEN r.date END, r.date DESC, r.id DESC LIMIT ?4 OFFSET ?5") \
+	X(REPORT_COUNT, "SELECT COUNT(*) FROM progress_reports WHERE zone_id = ?1 AND project_id = ?2") \
+	X(REPORT_GET, "SELECT r.id, r.project_id, r.date, r.phase AS phase_index, r.phase_reason, r.workforce," \
+		" r.invest_period, r.invest_to_date, r.quantities_json AS \"quantities__json\", r.note," \
+		" r.created_by, r.created_at FROM progress_reports r WHERE r.zone_id = ?1 AND r.id = ?2") \
+	/* The report just before a date (for phase order and running totals). */ \
+	X(REPORT_BEFORE, "SELECT phase, invest_to_date FROM progress_reports" \
+		" WHERE zone_id = ?1 AND project_id = ?2 AND date <= ?3 ORDER BY date DESC, id DESC LIMIT 1") \
+	X(REPORT_INSERT, "INSERT INTO progress_reports(zone_id, project_id, date, phase, phase_reason, workforce," \
+		" invest_period, invest_to_date, quantities_json, note, created_by, created_at)" \
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id") \
+	X(REPORT_DELETE, "DELETE FROM progress_reports WHERE zone_id = ?1 AND id = ?2") \
+	\
+	X(PROBLEM_LIST, "SELECT q.id, q.project_id, p.code AS project_code, p.name AS project_name, q.report_id," \
+		" q.description, q.department, q.due_date, q.status, q.closing_note, q.created_at, q.updated_at," \
+		" CASE WHEN q.status <> 'solved' AND q.due_date < ?2 THEN 1 ELSE 0 END AS \"overdue__bool\"" \
+		" FROM problems q JOIN projects p ON p.id = q.project_id" \
+		" WHERE q.zone_id = ?1 AND (?3 IS NULL OR q.project_id = ?3) AND (?4 IS NULL OR q.status = ?4)" \
+		" AND (?5 IS NULL OR ?5 = 0 OR (q.status <> 'solved' AND q.due_date < ?2))" \
+		" AND (?6 IS NULL OR p.owner_org_id = ?6)" \
+		" ORDER BY CASE WHEN q.status <> 'solved' AND q.due_date < ?2 THEN 0 ELSE 1 END," \
+		" CASE WHEN q.status = 'solved' THEN 1 ELSE 0 END," \
+		" CASE WHEN ?7 = '-due_date' THEN q.due_date END DESC, q.due_date, q.id LIMIT ?8 OFFSET ?9") \
+	X(PROBLEM_COUNT, "SELECT COUNT(*) FROM problems q JOIN projects p ON p.id = q.project_id" \
+		" WHERE q.zone_id = ?1 AND (?3 IS NULL OR q.project_id = ?3) AND (?4 IS NULL OR q.status = ?4)" \
+		" AND (?5 IS NULL OR ?5 = 0 OR (q.status <> 'solved' AND q.due_date < ?2))" \
+		" AND (?6 IS NULL OR p.owner_org_id = ?6)") \
+	X(PROBLEM_GET, "SELECT id, project_id, report_id, description, department, due_date, status," \
+		" closing_note, created_at, updated_at FROM problems WHERE zone_id = ?1 AND id = ?2") \
+	X(PROBLEM_INSERT, "INSERT INTO problems(zone_id, project_id, report_id, description, department, due_date," \
+		" status, closing_note, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)" \
+		" RETURNING id") \
+	X(PROBLEM_UPDATE, "UPDATE problems SET updated_at = ?2, description = ?3, department = ?4, due_date = ?5," \
+		" status = ?6, closing_note = ?7 WHERE zone_id = ?1 AND id = ?8") \
+	\
+	X(NODE_LIST, "SELECT id, project_id, name, sort_order, planned_date, actual_date FROM project_nodes" \
+		" WHERE zone_id = ?1 AND project_id = ?2 ORDER BY sort_order, id") \
+	X(NODES_CLEAR, "DELETE FROM project_nodes WHERE zone_id = ?1 AND project_id = ?2") \
+	X(NODE_ADD, "INSERT INTO project_nodes(zone_id, project_id, name, sort_order, planned_date, actual_date)" \
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)") \
+	X(NODE_TPL_LIST, "SELECT id, zone_id, name, sort_order, created_at, updated_at FROM node_templates" \
+		" WHERE zone_id = ?1 AND (?2 IS NULL OR " LIKE_ANY("?2", "name") ") ORDER BY " \
+		SORT_BY("?3", "name") SORT_BY("?3", "id") "sort_order, id LIMIT ?4 OFFSET ?5") \
+	X(NODE_TPL_COUNT, "SELECT COUNT(*) FROM node_templates WHERE zone_id = ?1" \
+		" AND (?2 IS NULL OR " LIKE_ANY("?2", "name") ")") \
+	X(NODE_TPL_GET, "SELECT id, zone_id, name, sort_order, created_at, updated_at FROM node_templates" \
+		" WHERE zone_id = ?1 AND id = ?2") \
+	X(NODE_TPL_INSERT, "INSERT INTO node_templates(zone_id, created_at, updated_at, name, sort_order)" \
+		" VALUES (?1, ?2, ?2, ?3, COALESCE(?4, 0)) RETURNING id") \
+	X(NODE_TPL_UPDATE, "UPDATE node_templates SET updated_at = ?2, name = ?3, sort_order = COALESCE(?4, 0)" \
+		" WHERE zone_id = ?1 AND id = ?5") \
+	X(NODE_TPL_DELETE, "DELETE FROM node_templates WHERE zone_id = ?1 AND id = ?2") \
+	\
+	X(SETTING_LIST, "SELECT key, value FROM zone_settings WHERE zone_id = ?1") \
+	X(SETTING_PUT, "INSERT INTO zone_settings(zone_id, key, value, updated_at) VALUES (?1, ?2, ?3, ?4)" \
+		" ON CONFLICT (zone_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at") \
+	\
+	/* 开复工 as of ?3 for year ?2's list; ?4 = first day of the year. */ \
+	X(KFG_ROWS, "SELECT p.id, p.code, p.name, p.level, p.park_id, pk.name AS park_name, p.chain_id," \
+		" c.name AS chain_name, y.kind, y.planned_investment, " LAST_EVENT("?3") " AS last_event," \
+		" (SELECT MIN(e.date) FROM project_events e WHERE e.project_id = p.id AND e.kind <> 'stop'" \
+		"  AND e.date <= ?3) AS first_start," \
+		" (SELECT COALESCE(SUM(r.invest_period), 0) FROM progress_reports r WHERE r.project_id = p.id" \
+		"  AND r.date >= ?4 AND r.date <= ?3) AS invest_year" \
+		" FROM project_years y JOIN projects p ON p.id = y.project_id" \
+		" LEFT JOIN parks pk ON pk.id = p.park_id LEFT JOIN chains c ON c.id = p.chain_id" \
+		" WHERE y.zone_id = ?1 AND y.year = ?2 AND p.archived = 0 ORDER BY p.code") \
 	/* Every zone's trail, for the operator's CLI. */ \
 	X(AUDIT_ALL, "SELECT " AUDIT_COLS ", z.code AS zone FROM audit a" \
 		" JOIN zones z ON z.id = a.zone_id LEFT JOIN users u ON u.id = a.user_id" \

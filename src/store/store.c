@@ -287,6 +287,16 @@ store_audit(struct store *st, long long zone_id, long long user_id,
     const char *entity, long long entity_id, const char *action,
     json_t *before, json_t *after)
 {
+	return store_audit_part(st, zone_id, user_id, entity, entity_id, action,
+	    before, after, NULL, 0);
+}
+
+enum app_err
+store_audit_part(struct store *st, long long zone_id, long long user_id,
+    const char *entity, long long entity_id, const char *action,
+    json_t *before, json_t *after, const char *parent_entity,
+    long long parent_id)
+{
 	char now[20];
 	char *b = before ? json_dumps(before, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
 	char *a = after ? json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
@@ -295,8 +305,9 @@ store_audit(struct store *st, long long zone_id, long long user_id,
 	store_now(now, 0);
 	e = store_query(st, STMT_AUDIT_INSERT, (struct store_val[]){
 	    SV_I(zone_id), user_id > 0 ? SV_I(user_id) : SV_NULLV, SV_T(now),
-	    SV_T(entity), SV_I(entity_id), SV_T(action), SV_T(b), SV_T(a)},
-	    8, NULL, NULL, NULL);
+	    SV_T(entity), SV_I(entity_id), SV_T(action), SV_T(b), SV_T(a),
+	    SV_T(parent_entity), parent_entity ? SV_I(parent_id) : SV_NULLV},
+	    10, NULL, NULL, NULL);
 	free(b);
 	free(a);
 	return e;

@@ -89,5 +89,11 @@ void store_now(char out[20], long offset_seconds);
 enum app_err store_audit(struct store *st, long long zone_id,
     long long user_id, const char *entity, long long entity_id,
     const char *action, json_t *before, json_t *after);
+/* The same for a part of a record (a project's report …): the row also
+ * shows in the parent's history. */
+enum app_err store_audit_part(struct store *st, long long zone_id,
+    long long user_id, const char *entity, long long entity_id,
+    const char *action, json_t *before, json_t *after,
+    const char *parent_entity, long long parent_id);
 
 #endif
