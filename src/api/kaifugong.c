@@ -108,6 +108,12 @@ kfg_report(struct store *st, long long zone_id, struct date as_of, int year,
 		started += is_started;
 		planned += pl;
 		completed += co;
+		json_object_set_new(p, "kind_label", json_string(strcmp(kind,
+		    "new") == 0 ? (english ? "new start" : "新开工") :
+		    strcmp(kind, "continuing") == 0 ? (english ? "continuing" :
+		    "续建") : (english ? "completing" : "竣工")));
+		json_object_set_new(p, "level_label", json_string(group_name(p,
+		    "level", english, key, sizeof key)));
 		json_object_set_new(p, "due", json_boolean(is_due));
 		json_object_set_new(p, "started", json_boolean(is_started));
 		json_array_append(projects, p);

@@ -147,8 +147,8 @@ report_json(struct store *st, const struct actor *a, long long id)
 }
 
 /* Checks and stores one report with its problems, in one transaction. */
-static enum app_err
-report_add(struct store *st, const struct actor *a, long long pid,
+enum app_err
+progress_report_add(struct store *st, const struct actor *a, long long pid,
     json_t *body, json_t *errs, json_t **out)
 {
 	struct store_val v[7];
@@ -289,7 +289,7 @@ h_report_create(struct req *r)
 
 	if ((e = project_exists(r)) != APP_OK)
 		return e;
-	e = report_add(r->st, &r->actor, r->id, r->json, r->errs, &out);
+	e = progress_report_add(r->st, &r->actor, r->id, r->json, r->errs, &out);
 	return e != APP_OK ? e : reply_json(r, 201, out);
 }
 

@@ -37,6 +37,10 @@ long long project_id_by_code(struct store *st, const struct actor *a,
 /* Adds a start/stop/resume event after checking the sequence; audited. */
 enum app_err project_event_add(struct store *st, const struct actor *a,
     long long project_id, json_t *body, json_t *errs, json_t **out);
+/* Files a progress report (with its problems) for a project; audited.
+ * body as POST /api/projects/{id}/reports. */
+enum app_err progress_report_add(struct store *st, const struct actor *a,
+    long long project_id, json_t *body, json_t *errs, json_t **out);
 /* Parses the list filters of a query string (through get). */
 void project_query_parse(struct project_query *pq, const char *(*get)(void *,
     const char *), void *ctx, json_t *errs, int english);

@@ -66,5 +66,6 @@ int cmd_backup(int, char **);
 int cmd_version(int, char **);
 int cmd_routes(int, char **);
 int cmd_demo(int, char **);
+int cmd_report(int, char **);
 
 #endif

@@ -136,7 +136,19 @@ cli_zone_actor(struct store *st, const char *cmd, const char *code,
 	a->role = ROLE_ADMIN;
 	a->english = 1;
 	if (code == NULL) {
-		cli_usage_error(cmd, "--zone", "is required (a zone code)");
+		/* One zone is the common case: then --zone may be left out. */
+		json_t *all = NULL;
+		int one = store_rows(st, STMT_ZONE_ALL, NULL, 0, &all) ==
+		    APP_OK && json_array_size(all) == 1;
+
+		if (one)
+			a->zone_id = json_integer_value(json_object_get(
+			    json_array_get(all, 0), "id"));
+		json_decref(all);
+		if (one)
+			return 0;
+		cli_usage_error(cmd, "--zone", "is required when the database "
+		    "holds more than one zone (see 'zonedesk zone list')");
 		return -1;
 	}
 	if (zone_by_code(st, code, &z) != APP_OK) {
@@ -215,6 +227,8 @@ cell(json_t *row, const char *col, char *tmp, size_t n)
 		return json_string_value(v);
 	if (json_is_integer(v))
 		snprintf(tmp, n, "%lld", (long long)json_integer_value(v));
+	else if (json_is_real(v))
+		snprintf(tmp, n, "%.2f", json_real_value(v));
 	else if (json_is_boolean(v))
 		snprintf(tmp, n, "%s", json_is_true(v) ? "yes" : "no");
 	else

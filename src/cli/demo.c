@@ -15,6 +15,7 @@
 #include "api/users.h"
 #include "api/zones.h"
 #include "cli/cli.h"
+#include "cli/demo.h"
 #include "domain/uscc.h"
 
 static const char *const parks[][3] = {
@@ -76,6 +77,7 @@ cmd_demo(int argc, char **argv)
 	struct store *st;
 	struct actor a = {.role = ROLE_ADMIN, .english = 1};
 	long long zone_id, enterprise_id = 0, id;
+	struct demo_refs refs = {0};
 	char pw[17], code[19];
 	unsigned char rnd[8];
 	json_t *errs;
@@ -95,7 +97,7 @@ cmd_demo(int argc, char **argv)
 	for (size_t i = 0; i < sizeof parks / sizeof parks[0] && rc == 0; i++)
 		rc = create(st, &a, &park_resource, json_pack("{s:s, s:s, s:s}",
 		    "code", parks[i][0], "name", parks[i][1], "kind",
-		    parks[i][2]), NULL);
+		    parks[i][2]), &refs.parks[refs.nparks++]);
 	for (size_t i = 0; i < sizeof orgs / sizeof orgs[0] && rc == 0; i++) {
 		json_t *b = json_pack("{s:s, s:s}", "name", orgs[i][0], "kind",
 		    orgs[i][1]);
@@ -114,6 +116,26 @@ cmd_demo(int argc, char **argv)
 		rc = create(st, &a, &org_resource, b, &id);
 		if (enterprise_id == 0 && strcmp(orgs[i][1], "enterprise") == 0)
 			enterprise_id = id;
+		if (strcmp(orgs[i][1], "enterprise") == 0)
+			refs.owners[refs.nowners++] = id;
+		if (strcmp(orgs[i][1], "contractor") == 0)
+			refs.contractor = id;
+	}
+	if (rc == 0) {
+		struct list_query lq = {.limit = 8};
+		json_t *page = NULL, *c;
+		size_t i;
+
+		if (res_list(st, &a, &chain_resource, &lq, &page) == APP_OK)
+			json_array_foreach(json_object_get(page, "items"), i, c)
+				refs.chains[refs.nchains++] = json_integer_value(
+				    json_object_get(c, "id"));
+		json_decref(page);
+		if (store_begin(st) != APP_OK || demo_projects(st, &a,
+		    &refs) != 0 || store_commit(st) != APP_OK) {
+			store_rollback(st);
+			rc = EXIT_RUNTIME;
+		}
 	}
 	randombytes_buf(rnd, sizeof rnd);
 	sodium_bin2hex(pw, sizeof pw, rnd, sizeof rnd);

@@ -95,8 +95,6 @@ res_command(const char *cmd, const char *usage, const struct resource *res,
 	snprintf(name, sizeof name, "%s %s", cmd, sub);
 	if (strcmp(sub, "add") != 0 && strcmp(sub, "list") != 0)
 		return cli_usage_error(cmd, sub, "unknown subcommand");
-	if (zone == NULL)
-		return cli_usage_error(name, "--zone", "is required");
 	if ((rc = cli_open(&st)) != 0)
 		return rc;
 	if (cli_zone_actor(st, name, zone, &a) != 0) {
