@@ -149,8 +149,8 @@ demo_projects(struct store *st, const struct actor *a,
 			 * today), from the start until today. */
 			for (day = sd + 20; day < tdays; day += 30) {
 				struct date rd = date_from_days(day);
-				double period = total / 30.0 *
-				    (0.4 + (double)(next(&seed) % 80) / 100.0);
+				double period = total / 22.0 *
+				    (0.5 + (double)(next(&seed) % 80) / 100.0);
 				json_t *rb;
 
 				if (stop_at && day > stop_at &&
@@ -171,16 +171,22 @@ demo_projects(struct store *st, const struct actor *a,
 				    phase < 4 ? "根" : "立方米");
 				json_object_set_new(rb, "phase", json_string(
 				    phase_codes[phase]));
-				if (next(&seed) % 7 == 0) {
+				if (next(&seed) % 9 == 0) {
 					size_t k = next(&seed) % 5;
+					long due = day + 15 + (long)(next(&seed) %
+					    40);
+					/* Old problems were solved; the recent
+					 * ones are still open, some overdue. */
+					int solved = due < tdays - 30;
 
-					fmt(date_from_days(day + 15 + (long)(
-					    next(&seed) % 40)), d);
+					fmt(date_from_days(due), d);
 					json_object_set_new(rb, "problems",
-					    json_pack("[{s:s, s:s, s:s}]",
+					    json_pack("[{s:s, s:s, s:s, s:s, s:s?}]",
 					    "description", problem_texts[k][0],
 					    "department", problem_texts[k][1],
-					    "due_date", d));
+					    "due_date", d, "status", solved ?
+					    "solved" : "open", "closing_note",
+					    solved ? "已协调解决" : NULL));
 				}
 				if (ok("report", progress_report_add(st, a, pid,
 				    rb, errs, &out), errs))
