@@ -7,11 +7,13 @@
 
 struct resource;
 extern const struct resource park_resource, org_resource, chain_resource,
-    user_resource, node_template_resource;
+    user_resource, node_template_resource, office_resource,
+    region_resource, sevent_resource, highlight_resource;
 
 /* Ownership checks for routes an enterprise user may use on its own. */
 int org_is_own(struct req *);
 int project_is_own(struct req *);
+int lead_is_mine(struct req *);
 
 enum app_err h_health(struct req *);
 enum app_err h_openapi(struct req *);
@@ -54,5 +56,19 @@ enum app_err h_problem_update(struct req *);
 enum app_err h_nodes_get(struct req *);
 enum app_err h_nodes_put(struct req *);
 enum app_err h_kfg_report(struct req *);
+
+enum app_err h_lead_list(struct req *);
+enum app_err h_lead_get(struct req *);
+enum app_err h_lead_create(struct req *);
+enum app_err h_lead_update(struct req *);
+enum app_err h_lead_history(struct req *);
+enum app_err h_stage_list(struct req *);
+enum app_err h_stage_create(struct req *);
+enum app_err h_contact_list(struct req *);
+enum app_err h_contact_create(struct req *);
+enum app_err h_contacts_due(struct req *);
+enum app_err h_sevent_summary(struct req *);
+enum app_err h_sevent_sign(struct req *);
+enum app_err h_invest_report(struct req *);
 
 #endif

@@ -11,6 +11,7 @@
 #include "api/handlers.h"
 #include "api/projects.h"
 #include "api/resource.h"
+#include "api/rows.h"
 #include "api/settings.h"
 #include "domain/kfg.h"
 #include "domain/phase.h"
@@ -215,31 +216,6 @@ project_get(struct store *st, const struct actor *a, long long id,
 	return APP_OK;
 }
 
-/* Sort key and direction for qsort, which takes no context. */
-static __thread const char *sort_key;
-static __thread int sort_desc;
-
-static int
-cmp_rows(const void *pa, const void *pb)
-{
-	json_t *a = json_object_get(*(json_t *const *)pa, sort_key);
-	json_t *b = json_object_get(*(json_t *const *)pb, sort_key);
-	int an = a == NULL || json_is_null(a), bn = b == NULL || json_is_null(b);
-	int c;
-
-	if (an || bn)		/* empty values last, whatever the direction */
-		return an - bn;
-	if (json_is_number(a) && json_is_number(b)) {
-		double x = json_number_value(a), y = json_number_value(b);
-
-		c = x < y ? -1 : x > y;
-	} else if (json_is_string(a) && json_is_string(b))
-		c = strcmp(json_string_value(a), json_string_value(b));
-	else
-		c = 0;
-	return sort_desc ? -c : c;
-}
-
 static int
 keep(json_t *p, const struct project_query *pq)
 {
@@ -261,7 +237,7 @@ enum app_err
 project_list(struct store *st, const struct actor *a,
     const struct project_query *pq, json_t **out)
 {
-	json_t *rows, *p, *items, *counts;
+	json_t *rows, *p, *page;
 	json_t **kept;
 	size_t i, n = 0;
 	long long c[3] = {0, 0, 0};
@@ -275,20 +251,11 @@ project_list(struct store *st, const struct actor *a,
 			kept[n++] = p;
 			c[json_integer_value(json_object_get(p, "light_rank"))]++;
 		}
-	if (pq->lq.sort != NULL) {
-		sort_desc = pq->lq.sort[0] == '-';
-		sort_key = pq->lq.sort + sort_desc;
-		qsort(kept, n, sizeof *kept, cmp_rows);
-	}
-	items = json_array();
-	for (i = (size_t)pq->lq.offset; i < n &&
-	    i < (size_t)(pq->lq.offset + pq->lq.limit); i++)
-		json_array_append(items, kept[i]);
-	counts = json_pack("{s:I, s:I, s:I}", "green", (json_int_t)c[0],
-	    "yellow", (json_int_t)c[1], "red", (json_int_t)c[2]);
-	*out = json_pack("{s:o, s:I, s:I, s:I, s:o}", "items", items, "total",
-	    (json_int_t)n, "limit", (json_int_t)pq->lq.limit, "offset",
-	    (json_int_t)pq->lq.offset, "lights", counts);
+	page = rows_page(kept, n, &pq->lq);
+	json_object_set_new(page, "lights", json_pack("{s:I, s:I, s:I}",
+	    "green", (json_int_t)c[0], "yellow", (json_int_t)c[1], "red",
+	    (json_int_t)c[2]));
+	*out = page;
 	free(kept);
 	json_decref(rows);
 	return APP_OK;

@@ -21,6 +21,25 @@ static const struct {
 	{{.name = "warn.progress_red_points", .type = FT_INT, .min = 0,
 	    .max = 100}, 30},
 	{{.name = "warn.problem_overdue_yellow", .type = FT_BOOL}, 1},
+	{{.name = "invest.monthly_target", .type = FT_INT, .min = 0,
+	    .max = 10000}, 30},
+	{{.name = "invest.stalled_days", .type = FT_INT, .min = 1,
+	    .max = 3650}, 90},
+	{{.name = "score.w_investment", .type = FT_INT, .min = 0, .max = 100},
+	    30},
+	{{.name = "score.w_technology", .type = FT_INT, .min = 0, .max = 100},
+	    25},
+	{{.name = "score.w_tax", .type = FT_INT, .min = 0, .max = 100}, 30},
+	{{.name = "score.w_energy", .type = FT_INT, .min = 0, .max = 100}, 15},
+	/* 万元 of planned investment that earn full points (10 亿元). */
+	{{.name = "score.investment_full", .type = FT_INT, .min = 1,
+	    .max = 100000000}, 100000},
+	/* 万元 of tax per 亩 that earn full points. */
+	{{.name = "score.tax_per_mu_full", .type = FT_INT, .min = 1,
+	    .max = 100000}, 50},
+	/* kg of standard coal per 万元 of output that earn no points. */
+	{{.name = "score.energy_zero_kg", .type = FT_INT, .min = 1,
+	    .max = 100000}, 500},
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 

@@ -55,8 +55,9 @@ zone_create(struct store *st, const char *code, const char *name,
 	    (e = store_audit(st, *id, 0, "zone", *id, "create", NULL,
 	    after)) == APP_OK) {
 		sys.zone_id = *id;
-		if ((e = chains_seed(st, &sys)) == APP_OK)
-			e = node_templates_seed(st, &sys);
+		if ((e = chains_seed(st, &sys)) == APP_OK &&
+		    (e = node_templates_seed(st, &sys)) == APP_OK)
+			e = regions_seed(st, &sys);
 	}
 	json_decref(after);
 	json_decref(body);

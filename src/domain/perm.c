@@ -17,13 +17,16 @@ static const struct {
 	    READ_BASE | B(PERM_ZONE_WRITE) | B(PERM_PARK_WRITE) |
 	    B(PERM_CHAIN_WRITE) | ORG_RW | B(PERM_USER_READ) |
 	    B(PERM_USER_WRITE) | B(PERM_AUDIT_READ) | B(PERM_SETTINGS_WRITE) |
-	    PROJECT_RW},
+	    PROJECT_RW | B(PERM_LEAD_READ) | B(PERM_LEAD_WRITE_ALL) |
+	    B(PERM_LEAD_WRITE_OWN) | B(PERM_INVEST_WRITE)},
 	[ROLE_LEADER] = {"领导", "Leader",
-	    READ_BASE | B(PERM_ORG_READ) | B(PERM_PROJECT_READ)},
+	    READ_BASE | B(PERM_ORG_READ) | B(PERM_PROJECT_READ) |
+	    B(PERM_LEAD_READ)},
 	[ROLE_PROJECT_OFFICER] = {"项目专员", "Project officer",
 	    READ_BASE | ORG_RW | PROJECT_RW},
 	[ROLE_INVESTMENT_OFFICER] = {"招商专员",
-	    "Investment officer", READ_BASE | ORG_RW | B(PERM_PROJECT_READ)},
+	    "Investment officer", READ_BASE | ORG_RW | B(PERM_PROJECT_READ) |
+	    B(PERM_LEAD_READ) | B(PERM_LEAD_WRITE_OWN) | B(PERM_INVEST_WRITE)},
 	[ROLE_APPROVAL_OFFICER] = {"审批专员",
 	    "Approval officer", READ_BASE | ORG_RW | B(PERM_PROJECT_READ)},
 	[ROLE_DEPT_REVIEWER] = {"部门审查人员",
@@ -53,6 +56,9 @@ static const char *const perm_names[PERM__MAX] = {
 	[PERM_PROJECT_READ_OWN] = "project.read_own",
 	[PERM_PROGRESS_WRITE] = "progress.write",
 	[PERM_PROGRESS_WRITE_OWN] = "progress.write_own",
+	[PERM_LEAD_READ] = "lead.read", [PERM_LEAD_WRITE_ALL] = "lead.write",
+	[PERM_LEAD_WRITE_OWN] = "lead.write_own",
+	[PERM_INVEST_WRITE] = "invest.write",
 };
 
 int

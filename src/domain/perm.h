@@ -38,6 +38,10 @@ enum perm {
 	PERM_PROJECT_READ_OWN,	/* projects its enterprise owns */
 	PERM_PROGRESS_WRITE,
 	PERM_PROGRESS_WRITE_OWN,
+	PERM_LEAD_READ,
+	PERM_LEAD_WRITE_ALL,	/* any lead of the zone */
+	PERM_LEAD_WRITE_OWN,	/* leads the user is the officer of */
+	PERM_INVEST_WRITE,	/* events, highlights, investment code tables */
 	PERM__MAX
 };
 

@@ -57,7 +57,8 @@ reply_security_headers(struct MHD_Response *resp)
 static struct MHD_Response *
 json_response(json_t *body)
 {
-	char *s = json_dumps(body, JSON_COMPACT);
+	/* 15 digits: 84.3 stays 84.3 instead of 84.299999999999997. */
+	char *s = json_dumps(body, JSON_COMPACT | JSON_REAL_PRECISION(15));
 	struct MHD_Response *resp;
 
 	if (s == NULL)

@@ -155,7 +155,6 @@ dispatch(struct req *r, char *allow, size_t allowsz)
 		if (!perm_allows(r->actor.role, rt->perm)) {
 			if (rt->own == PERM_NONE ||
 			    !perm_allows(r->actor.role, rt->own) ||
-			    r->actor.org_id == 0 ||
 			    (rt->owns != NULL && !rt->owns(r)))
 				return APP_ERR_FORBIDDEN;
 			r->own_only = 1;

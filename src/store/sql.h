@@ -71,6 +71,15 @@
 	"(SELECT e.kind FROM project_events e WHERE e.project_id = p.id" \
 	" AND e.date <= " asof " ORDER BY e.date DESC, e.id DESC LIMIT 1)"
 
+
+#define LEAD_STAGE_AT(col, asof) \
+	"(SELECT s." col " FROM lead_stages s WHERE s.lead_id = l.id AND s.date <= " asof \
+	" ORDER BY s.date DESC, s.id DESC LIMIT 1)"
+#define LEAD_REACHED(stage) \
+	"(SELECT MIN(s.date) FROM lead_stages s WHERE s.lead_id = l.id AND s.stage = '" stage "')"
+#define GENERIC_WHERE(table, col) \
+	" FROM " table " WHERE zone_id = ?1 AND (?2 IS NULL OR " LIKE_ANY("?2", col) ")"
+
 /* X(name, text) */
 #define STMT_LIST(X) \
 	X(PING, "SELECT 1") \
@@ -151,6 +160,132 @@
 	X(AUDIT_LIST, "SELECT " AUDIT_COLS AUDIT_WHERE \
 		" ORDER BY CASE WHEN ?4 = 'id' THEN a.id END, a.id DESC LIMIT ?5 OFFSET ?6") \
 	X(AUDIT_COUNT, "SELECT COUNT(*)" AUDIT_WHERE) \
+	\
+	/* Investment code tables and records (generic resources). */ \
+	X(OFFICE_LIST, "SELECT id, zone_id, name, city, note, created_at, updated_at" \
+		GENERIC_WHERE("liaison_offices", "name") " ORDER BY " SORT_BY("?3", "name") \
+		SORT_BY("?3", "city") SORT_BY("?3", "id") "id LIMIT ?4 OFFSET ?5") \
+	X(OFFICE_COUNT, "SELECT COUNT(*)" GENERIC_WHERE("liaison_offices", "name")) \
+	X(OFFICE_GET, "SELECT id, zone_id, name, city, note, created_at, updated_at FROM liaison_offices" \
+		" WHERE zone_id = ?1 AND id = ?2") \
+	X(OFFICE_INSERT, "INSERT INTO liaison_offices(zone_id, created_at, updated_at, name, city, note)" \
+		" VALUES (?1, ?2, ?2, ?3, ?4, ?5) RETURNING id") \
+	X(OFFICE_UPDATE, "UPDATE liaison_offices SET updated_at = ?2, name = ?3, city = ?4, note = ?5" \
+		" WHERE zone_id = ?1 AND id = ?6") \
+	X(OFFICE_DELETE, "DELETE FROM liaison_offices WHERE zone_id = ?1 AND id = ?2") \
+	X(REGION_LIST, "SELECT id, zone_id, name, sort_order, created_at, updated_at" \
+		GENERIC_WHERE("source_regions", "name") " ORDER BY " SORT_BY("?3", "name") \
+		SORT_BY("?3", "id") "sort_order, id LIMIT ?4 OFFSET ?5") \
+	X(REGION_COUNT, "SELECT COUNT(*)" GENERIC_WHERE("source_regions", "name")) \
+	X(REGION_GET, "SELECT id, zone_id, name, sort_order, created_at, updated_at FROM source_regions" \
+		" WHERE zone_id = ?1 AND id = ?2") \
+	X(REGION_INSERT, "INSERT INTO source_regions(zone_id, created_at, updated_at, name, sort_order)" \
+		" VALUES (?1, ?2, ?2, ?3, COALESCE(?4, 0)) RETURNING id") \
+	X(REGION_UPDATE, "UPDATE source_regions SET updated_at = ?2, name = ?3, sort_order = COALESCE(?4, 0)" \
+		" WHERE zone_id = ?1 AND id = ?5") \
+	X(REGION_DELETE, "DELETE FROM source_regions WHERE zone_id = ?1 AND id = ?2") \
+	X(SEVENT_LIST, "SELECT id, zone_id, date, title, kind, mode, location, note, created_at, updated_at" \
+		GENERIC_WHERE("signing_events", "title") " AND (?3 IS NULL OR kind = ?3)" \
+		" ORDER BY " SORT_BY("?4", "date") SORT_BY("?4", "title") SORT_BY("?4", "id") \
+		"date DESC, id DESC LIMIT ?5 OFFSET ?6") \
+	X(SEVENT_COUNT, "SELECT COUNT(*)" GENERIC_WHERE("signing_events", "title") \
+		" AND (?3 IS NULL OR kind = ?3)") \
+	X(SEVENT_GET, "SELECT id, zone_id, date, title, kind, mode, location, note, created_at, updated_at" \
+		" FROM signing_events WHERE zone_id = ?1 AND id = ?2") \
+	X(SEVENT_INSERT, "INSERT INTO signing_events(zone_id, created_at, updated_at, date, title, kind, mode," \
+		" location, note) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id") \
+	X(SEVENT_UPDATE, "UPDATE signing_events SET updated_at = ?2, date = ?3, title = ?4, kind = ?5, mode = ?6," \
+		" location = ?7, note = ?8 WHERE zone_id = ?1 AND id = ?9") \
+	X(SEVENT_DELETE, "DELETE FROM signing_events WHERE zone_id = ?1 AND id = ?2") \
+	X(HIGHLIGHT_LIST, "SELECT id, zone_id, date, title, text, lead_id, event_id, created_at, updated_at" \
+		GENERIC_WHERE("highlights", "title") " ORDER BY " SORT_BY("?3", "date") SORT_BY("?3", "id") \
+		"date DESC, id DESC LIMIT ?4 OFFSET ?5") \
+	X(HIGHLIGHT_COUNT, "SELECT COUNT(*)" GENERIC_WHERE("highlights", "title")) \
+	X(HIGHLIGHT_GET, "SELECT id, zone_id, date, title, text, lead_id, event_id, created_at, updated_at" \
+		" FROM highlights WHERE zone_id = ?1 AND id = ?2") \
+	X(HIGHLIGHT_INSERT, "INSERT INTO highlights(zone_id, created_at, updated_at, date, title, text, lead_id," \
+		" event_id) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id") \
+	X(HIGHLIGHT_UPDATE, "UPDATE highlights SET updated_at = ?2, date = ?3, title = ?4, text = ?5," \
+		" lead_id = ?6, event_id = ?7 WHERE zone_id = ?1 AND id = ?8") \
+	X(HIGHLIGHT_DELETE, "DELETE FROM highlights WHERE zone_id = ?1 AND id = ?2") \
+	\
+	/* Leads: ?1 zone, ?2 as-of, ?3 id, ?4 q, ?5 chain, ?6 region, ?7 office, ?8 officer,
+	 * ?9 signed at event. Stage, score and stalled are derived in C. */ \
+	X(LEAD_ROWS, "SELECT l.id, l.zone_id, l.code, l.project_name, l.investor_name, l.investor_org_id," \
+		" io.name AS investor_org_name, l.chain_id, c.name AS chain_name, l.region_id," \
+		" r.name AS region_name, l.office_id, o.name AS office_name, l.officer_id, u.name AS officer_name," \
+		" l.planned_investment, l.expected_tax, l.land_mu, l.expected_output, l.energy_tce," \
+		" l.high_tech AS \"high_tech__bool\", l.patents, l.srdi_level, l.notes, l.enterprise_org_id," \
+		" e.name AS enterprise_name, l.project_id, p.code AS project_code, p.name AS key_project_name," \
+		" l.land_supplied_on, l.created_at, l.updated_at," \
+		" " LEAD_STAGE_AT("stage", "?2") " AS stage, " LEAD_STAGE_AT("date", "?2") " AS stage_date," \
+		" " LEAD_REACHED("negotiating") " AS negotiating_on, " LEAD_REACHED("signed") " AS signed_on," \
+		" " LEAD_REACHED("registered") " AS registered_on, " LEAD_REACHED("started") " AS started_on," \
+		" " LEAD_REACHED("producing") " AS producing_on," \
+		" (SELECT MAX(k.date) FROM lead_contacts k WHERE k.lead_id = l.id AND k.date <= ?2) AS last_contact," \
+		" (SELECT COUNT(*) FROM lead_contacts k WHERE k.lead_id = l.id) AS contacts" \
+		" FROM leads l LEFT JOIN orgs io ON io.id = l.investor_org_id LEFT JOIN chains c ON c.id = l.chain_id" \
+		" LEFT JOIN source_regions r ON r.id = l.region_id LEFT JOIN liaison_offices o ON o.id = l.office_id" \
+		" LEFT JOIN users u ON u.id = l.officer_id LEFT JOIN orgs e ON e.id = l.enterprise_org_id" \
+		" LEFT JOIN projects p ON p.id = l.project_id" \
+		" WHERE l.zone_id = ?1 AND (?3 IS NULL OR l.id = ?3)" \
+		" AND (?4 IS NULL OR " LIKE_ANY("?4", "l.project_name") " OR " LIKE_ANY("?4", "l.investor_name") \
+		"  OR " LIKE_ANY("?4", "l.code") ")" \
+		" AND (?5 IS NULL OR l.chain_id = ?5) AND (?6 IS NULL OR l.region_id = ?6)" \
+		" AND (?7 IS NULL OR l.office_id = ?7) AND (?8 IS NULL OR l.officer_id = ?8)" \
+		" AND (?9 IS NULL OR EXISTS (SELECT 1 FROM lead_stages s WHERE s.lead_id = l.id AND s.event_id = ?9))" \
+		" ORDER BY l.code") \
+	X(LEAD_INSERT, "INSERT INTO leads(zone_id, created_at, updated_at, code, project_name, investor_name," \
+		" investor_org_id, chain_id, region_id, office_id, officer_id, planned_investment, expected_tax," \
+		" land_mu, expected_output, energy_tce, high_tech, patents, srdi_level, notes, enterprise_org_id," \
+		" project_id, land_supplied_on) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12," \
+		" ?13, ?14, ?15, COALESCE(?16, 0), ?17, ?18, ?19, ?20, ?21, ?22) RETURNING id") \
+	X(LEAD_UPDATE, "UPDATE leads SET updated_at = ?2, code = ?3, project_name = ?4, investor_name = ?5," \
+		" investor_org_id = ?6, chain_id = ?7, region_id = ?8, office_id = ?9, officer_id = ?10," \
+		" planned_investment = ?11, expected_tax = ?12, land_mu = ?13, expected_output = ?14," \
+		" energy_tce = ?15, high_tech = COALESCE(?16, 0), patents = ?17, srdi_level = ?18, notes = ?19," \
+		" enterprise_org_id = ?20, project_id = ?21, land_supplied_on = ?22 WHERE zone_id = ?1 AND id = ?23") \
+	X(LEAD_OFFICER, "SELECT officer_id FROM leads WHERE zone_id = ?1 AND id = ?2") \
+	X(LEAD_BY_CODE, "SELECT id FROM leads WHERE zone_id = ?1 AND code = ?2") \
+	X(STAGE_LIST, "SELECT s.id, s.lead_id, s.stage, s.date, s.reason, s.event_id, ev.title AS event_title," \
+		" s.created_by, u.name AS created_by_name, s.created_at FROM lead_stages s" \
+		" LEFT JOIN signing_events ev ON ev.id = s.event_id LEFT JOIN users u ON u.id = s.created_by" \
+		" WHERE s.zone_id = ?1 AND s.lead_id = ?2 ORDER BY s.date, s.id") \
+	X(STAGE_GET, "SELECT id, lead_id, stage, date, reason, event_id, created_by, created_at FROM lead_stages" \
+		" WHERE zone_id = ?1 AND id = ?2") \
+	X(STAGE_INSERT, "INSERT INTO lead_stages(zone_id, lead_id, stage, date, reason, event_id, created_by," \
+		" created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id") \
+	X(CONTACT_LIST, "SELECT k.id, k.lead_id, k.channel, k.date, k.participants, k.summary, k.next_step," \
+		" k.next_date, k.created_by, u.name AS created_by_name, k.created_at FROM lead_contacts k" \
+		" LEFT JOIN users u ON u.id = k.created_by WHERE k.zone_id = ?1 AND k.lead_id = ?2" \
+		" ORDER BY k.date DESC, k.id DESC") \
+	X(CONTACT_GET, "SELECT id, lead_id, channel, date, participants, summary, next_step, next_date," \
+		" created_by, created_at, updated_at FROM lead_contacts WHERE zone_id = ?1 AND id = ?2") \
+	X(CONTACT_INSERT, "INSERT INTO lead_contacts(zone_id, lead_id, channel, date, participants, summary," \
+		" next_step, next_date, created_by, created_at, updated_at)" \
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) RETURNING id") \
+	/* Next steps due by ?2 (the latest contact of each lead that names one). */ \
+	X(CONTACT_DUE, "SELECT k.id, k.lead_id, l.code AS lead_code, l.project_name, k.channel, k.date," \
+		" k.next_step, k.next_date, l.officer_id, u.name AS officer_name," \
+		" CASE WHEN k.next_date < ?3 THEN 1 ELSE 0 END AS \"overdue__bool\"" \
+		" FROM lead_contacts k JOIN leads l ON l.id = k.lead_id LEFT JOIN users u ON u.id = l.officer_id" \
+		" WHERE k.zone_id = ?1 AND k.next_date IS NOT NULL AND k.next_date <= ?2" \
+		" AND (?4 IS NULL OR l.officer_id = ?4)" \
+		" AND k.id = (SELECT k2.id FROM lead_contacts k2 WHERE k2.lead_id = k.lead_id" \
+		"  ORDER BY k2.date DESC, k2.id DESC LIMIT 1)" \
+		" ORDER BY k.next_date, k.id") \
+	/* Stage moves and contacts in a period, for funnels and cadence. */ \
+	X(STAGE_MOVES, "SELECT s.lead_id, s.stage, s.date, s.event_id, l.planned_investment, l.chain_id," \
+		" c.name AS chain_name, l.region_id, r.name AS region_name, l.office_id, o.name AS office_name" \
+		" FROM lead_stages s JOIN leads l ON l.id = s.lead_id LEFT JOIN chains c ON c.id = l.chain_id" \
+		" LEFT JOIN source_regions r ON r.id = l.region_id LEFT JOIN liaison_offices o ON o.id = l.office_id" \
+		" WHERE s.zone_id = ?1 AND s.date >= ?2 AND s.date <= ?3 ORDER BY s.date, s.id") \
+	X(EVENT_DATES, "SELECT e.date, e.kind, e.id, e.title, e.mode," \
+		" (SELECT COUNT(*) FROM lead_stages s WHERE s.event_id = e.id AND s.stage = 'signed') AS signed" \
+		" FROM signing_events e WHERE e.zone_id = ?1 AND e.date >= ?2 AND e.date <= ?3 ORDER BY e.date, e.id") \
+	X(HIGHLIGHT_DATES, "SELECT date FROM highlights WHERE zone_id = ?1 AND date >= ?2 AND date <= ?3" \
+		" ORDER BY date") \
+	X(USER_IN_ZONE, "SELECT id, role FROM users WHERE zone_id = ?1 AND id = ?2") \
 	\
 	/* Key projects. ?1 zone, ?2 as-of date, ?3 one id or NULL, ?4 park,
 	 * ?5 level, ?6 chain, ?7 q, ?8 year, ?9 year kind, ?10 archived too,

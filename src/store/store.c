@@ -298,8 +298,10 @@ store_audit_part(struct store *st, long long zone_id, long long user_id,
     long long parent_id)
 {
 	char now[20];
-	char *b = before ? json_dumps(before, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-	char *a = after ? json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	char *b = before ? json_dumps(before, JSON_COMPACT | JSON_SORT_KEYS |
+	    JSON_REAL_PRECISION(15)) : NULL;
+	char *a = after ? json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS |
+	    JSON_REAL_PRECISION(15)) : NULL;
 	enum app_err e;
 
 	store_now(now, 0);

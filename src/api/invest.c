@@ -1,0 +1,250 @@
+/*
+ * Investment code tables (liaison offices, source regions), signing and
+ * promotion events with the leads signed there, and highlights (亮点).
+ */
+#include <string.h>
+
+#include "api/chains.h"
+#include "api/handlers.h"
+#include "api/invest_report.h"
+#include "api/leads.h"
+#include "api/resource.h"
+#include "domain/kfg.h"
+#include "http/reply.h"
+
+static const struct field_spec office_fields[] = {
+	{.name = "name", .type = FT_TEXT, .required = 1, .maxlen = 100},
+	{.name = "city", .type = FT_TEXT, .maxlen = 50},
+	{.name = "note", .type = FT_TEXT, .maxlen = 1000},
+};
+static const char *const office_sorts[] = {"name", "city", "id", NULL};
+
+const struct resource office_resource = {
+	.entity = "liaison_office", .read = PERM_LEAD_READ,
+	.write = PERM_INVEST_WRITE, .fields = office_fields, .nfields = 3,
+	.sorts = office_sorts, .list = STMT_OFFICE_LIST,
+	.count = STMT_OFFICE_COUNT, .get = STMT_OFFICE_GET,
+	.insert = STMT_OFFICE_INSERT, .update = STMT_OFFICE_UPDATE,
+	.del = STMT_OFFICE_DELETE,
+};
+
+static const struct field_spec region_fields[] = {
+	{.name = "name", .type = FT_TEXT, .required = 1, .maxlen = 50},
+	{.name = "sort_order", .type = FT_INT, .min = -100000, .max = 100000},
+};
+static const char *const region_sorts[] = {"name", "id", NULL};
+
+const struct resource region_resource = {
+	.entity = "source_region", .read = PERM_LEAD_READ,
+	.write = PERM_INVEST_WRITE, .fields = region_fields, .nfields = 2,
+	.sorts = region_sorts, .list = STMT_REGION_LIST,
+	.count = STMT_REGION_COUNT, .get = STMT_REGION_GET,
+	.insert = STMT_REGION_INSERT, .update = STMT_REGION_UPDATE,
+	.del = STMT_REGION_DELETE,
+};
+
+enum app_err
+regions_seed(struct store *st, const struct actor *a)
+{
+	static const char *const names[] = {"长三角", "粤港澳大湾区", "京津冀",
+	    "省内", "其他", "境外"};
+	enum app_err e = APP_OK;
+
+	for (size_t i = 0; i < 6 && e == APP_OK; i++) {
+		json_t *body = json_pack("{s:s, s:I}", "name", names[i],
+		    "sort_order", (json_int_t)(i + 1) * 10);
+		json_t *errs = json_array(), *out = NULL;
+
+		e = res_create(st, a, &region_resource, body, errs, &out);
+		json_decref(out);
+		json_decref(errs);
+		json_decref(body);
+	}
+	return e;
+}
+
+static const char *const event_kinds[] = {"signing", "promotion", NULL};
+static const char *const event_modes[] = {"online", "onsite", NULL};
+
+static const struct field_spec event_fields[] = {
+	{.name = "date", .type = FT_DATE, .required = 1},
+	{.name = "title", .type = FT_TEXT, .required = 1, .maxlen = 200},
+	{.name = "kind", .type = FT_ENUM, .required = 1, .choices = event_kinds},
+	{.name = "mode", .type = FT_ENUM, .required = 1, .choices = event_modes},
+	{.name = "location", .type = FT_TEXT, .maxlen = 200},
+	{.name = "note", .type = FT_TEXT, .maxlen = 2000},
+};
+static const struct field_spec event_filters[] = {
+	{.name = "kind", .type = FT_ENUM, .choices = event_kinds},
+};
+static const char *const event_sorts[] = {"date", "title", "id", NULL};
+
+const struct resource sevent_resource = {
+	.entity = "signing_event", .read = PERM_LEAD_READ,
+	.write = PERM_INVEST_WRITE, .fields = event_fields, .nfields = 6,
+	.filters = event_filters, .nfilters = 1, .sorts = event_sorts,
+	.list = STMT_SEVENT_LIST, .count = STMT_SEVENT_COUNT,
+	.get = STMT_SEVENT_GET, .insert = STMT_SEVENT_INSERT,
+	.update = STMT_SEVENT_UPDATE, .del = STMT_SEVENT_DELETE,
+};
+
+static const struct field_spec highlight_fields[] = {
+	{.name = "date", .type = FT_DATE, .required = 1},
+	{.name = "title", .type = FT_TEXT, .required = 1, .maxlen = 200},
+	{.name = "text", .type = FT_TEXT, .maxlen = 4000},
+	{.name = "lead_id", .type = FT_INT, .min = 1, .max = 1LL << 53},
+	{.name = "event_id", .type = FT_INT, .min = 1, .max = 1LL << 53},
+};
+static const char *const highlight_sorts[] = {"date", "id", NULL};
+
+const struct resource highlight_resource = {
+	.entity = "highlight", .read = PERM_LEAD_READ,
+	.write = PERM_INVEST_WRITE, .fields = highlight_fields, .nfields = 5,
+	.sorts = highlight_sorts, .list = STMT_HIGHLIGHT_LIST,
+	.count = STMT_HIGHLIGHT_COUNT, .get = STMT_HIGHLIGHT_GET,
+	.insert = STMT_HIGHLIGHT_INSERT, .update = STMT_HIGHLIGHT_UPDATE,
+	.del = STMT_HIGHLIGHT_DELETE,
+};
+
+/*
+ * An event's leads and totals: {"event", "leads":[…], "count",
+ * "total_investment" (万元), "total_yi" (亿元, one decimal), "by_chain":[…]}.
+ */
+enum app_err
+sevent_summary(struct store *st, const struct actor *a, long long id,
+    json_t **out)
+{
+	json_t *ev = NULL, *rows = NULL, *l, *chains = json_object(), *list;
+	struct date today = date_today_cn();
+	char asof[11];
+	double total = 0;
+	size_t i, n = 0;
+	const char *k;
+	enum app_err e;
+
+	date_format(today, asof);
+	if ((e = store_row1(st, STMT_SEVENT_GET, (struct store_val[]){
+	    SV_I(a->zone_id), SV_I(id)}, 2, &ev)) != APP_OK ||
+	    (e = store_rows(st, STMT_LEAD_ROWS, (struct store_val[]){
+	    SV_I(a->zone_id), SV_T(asof), SV_NULLV, SV_NULLV, SV_NULLV,
+	    SV_NULLV, SV_NULLV, SV_NULLV, SV_I(id)}, 9, &rows)) != APP_OK) {
+		json_decref(ev);
+		json_decref(chains);
+		return e;
+	}
+	json_array_foreach(rows, i, l) {
+		double inv = json_number_value(json_object_get(l,
+		    "planned_investment"));
+		const char *cn = json_string_value(json_object_get(l,
+		    "chain_name"));
+		json_t *g;
+
+		n++;
+		total += inv;
+		k = cn ? cn : (a->english ? "(no chain)" : "（未填产业链）");
+		if ((g = json_object_get(chains, k)) == NULL) {
+			g = json_pack("{s:s, s:i, s:f}", "chain", k, "count", 0,
+			    "investment", 0.0);
+			json_object_set_new(chains, k, g);
+		}
+		json_object_set_new(g, "count", json_integer(json_integer_value(
+		    json_object_get(g, "count")) + 1));
+		json_object_set_new(g, "investment", json_real(json_real_value(
+		    json_object_get(g, "investment")) + inv));
+	}
+	list = json_array();
+	json_object_foreach(chains, k, l) {
+		json_object_set_new(l, "investment_yi", json_real(round_half_up(
+		    json_real_value(json_object_get(l, "investment")) / 10000.0,
+		    1)));
+		json_array_append(list, l);
+	}
+	*out = json_pack("{s:o, s:o, s:I, s:f, s:f, s:o}", "event", ev,
+	    "leads", rows, "count", (json_int_t)n, "total_investment",
+	    round_half_up(total, 2), "total_yi", round_half_up(total / 10000.0,
+	    1), "by_chain", list);
+	json_decref(chains);
+	return APP_OK;
+}
+
+enum app_err
+h_sevent_summary(struct req *r)
+{
+	json_t *out;
+	enum app_err e = sevent_summary(r->st, &r->actor, r->id, &out);
+
+	return e != APP_OK ? e : reply_json(r, 200, out);
+}
+
+/*
+ * POST /api/signing-events/{id}/leads {"lead_ids":[…]}: each lead moves to
+ * 签约 on the event's date, all or none.
+ */
+enum app_err
+h_sevent_sign(struct req *r)
+{
+	json_t *ids = json_object_get(r->json, "lead_ids"), *ev = NULL, *id;
+	json_t *out = NULL;
+	size_t i;
+	enum app_err e;
+
+	if ((e = store_row1(r->st, STMT_SEVENT_GET, (struct store_val[]){
+	    SV_I(r->actor.zone_id), SV_I(r->id)}, 2, &ev)) != APP_OK)
+		return e;
+	if (strcmp(json_string_value(json_object_get(ev, "kind")), "signing")) {
+		json_decref(ev);
+		ferr_add(r->errs, "id", r->english, "只有签约活动可以签约项目",
+		    "only a signing event can sign leads");
+		return APP_ERR_VALIDATION;
+	}
+	if (!json_is_array(ids) || json_array_size(ids) == 0 ||
+	    json_array_size(ids) > 500) {
+		json_decref(ev);
+		ferr_add(r->errs, "lead_ids", r->english,
+		    "应为1到500个项目编号的列表",
+		    "must be a list of 1 to 500 lead ids");
+		return APP_ERR_VALIDATION;
+	}
+	if ((e = store_begin(r->st)) != APP_OK) {
+		json_decref(ev);
+		return e;
+	}
+	json_array_foreach(ids, i, id) {
+		json_t *body = json_pack("{s:s, s:O, s:I}", "stage", "signed",
+		    "date", json_object_get(ev, "date"), "event_id",
+		    (json_int_t)r->id), *sub = json_array(), *mv = NULL, *fe;
+		size_t k;
+		char name[32];
+
+		if (!json_is_integer(id))
+			e = APP_ERR_VALIDATION;
+		else
+			e = lead_move(r->st, &r->actor, json_integer_value(id),
+			    body, sub, &mv);
+		json_array_foreach(sub, k, fe) {
+			snprintf(name, sizeof name, "lead_ids[%zu]", i);
+			ferr_addf(r->errs, name, json_string_value(
+			    json_object_get(fe, "message")));
+		}
+		if (e == APP_ERR_NOT_FOUND || (e == APP_ERR_VALIDATION &&
+		    json_array_size(sub) == 0)) {
+			snprintf(name, sizeof name, "lead_ids[%zu]", i);
+			ferr_add(r->errs, name, r->english, "本区没有该项目",
+			    "no such lead in this zone");
+			e = APP_ERR_VALIDATION;
+		}
+		json_decref(body);
+		json_decref(sub);
+		json_decref(mv);
+		if (e != APP_OK)
+			break;
+	}
+	json_decref(ev);
+	if (e != APP_OK || (e = store_commit(r->st)) != APP_OK) {
+		store_rollback(r->st);
+		return e;
+	}
+	if ((e = sevent_summary(r->st, &r->actor, r->id, &out)) != APP_OK)
+		return e;
+	return reply_json(r, 200, out);
+}

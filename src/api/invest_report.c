@@ -1,0 +1,266 @@
+/*
+ * The investment report for a period: the funnel, new negotiations per
+ * month against the zone's target, signed investment by chain, region and
+ * office, the events with their totals, and where the cadence broke.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "api/handlers.h"
+#include "api/invest_report.h"
+#include "api/leads.h"
+#include "api/settings.h"
+#include "api/validate.h"
+#include "domain/kfg.h"
+#include "domain/lead.h"
+#include "http/reply.h"
+
+/* Adds one lead's investment to the group keyed by name. */
+static void
+group_add(json_t *groups, json_t *order, const char *name, double inv)
+{
+	json_t *g = json_object_get(groups, name);
+
+	if (g == NULL) {
+		g = json_pack("{s:s, s:i, s:f}", "name", name, "count", 0,
+		    "investment", 0.0);
+		json_object_set_new(groups, name, g);
+		json_array_append_new(order, json_string(name));
+	}
+	json_object_set_new(g, "count", json_integer(json_integer_value(
+	    json_object_get(g, "count")) + 1));
+	json_object_set_new(g, "investment", json_real(json_real_value(
+	    json_object_get(g, "investment")) + inv));
+}
+
+static json_t *
+groups_list(json_t *groups, json_t *order)
+{
+	json_t *list = json_array(), *k;
+	size_t i;
+
+	json_array_foreach(order, i, k) {
+		json_t *g = json_object_get(groups, json_string_value(k));
+		double inv = json_real_value(json_object_get(g, "investment"));
+
+		json_object_set_new(g, "investment", json_real(round_half_up(inv,
+		    2)));
+		json_object_set_new(g, "investment_yi", json_real(round_half_up(
+		    inv / 10000.0, 1)));
+		json_array_append(list, g);
+	}
+	return list;
+}
+
+static json_t *
+gaps_json(enum cadence_unit u, const struct date *dates, size_t n,
+    struct date from, struct date to)
+{
+	struct cadence_gap g[120];
+	size_t k = cadence_gaps(u, dates, n, from, to, g, 120);
+	json_t *list = json_array();
+	char s[11], e[11];
+
+	for (size_t i = 0; i < k && i < 120; i++) {
+		date_format(g[i].start, s);
+		date_format(g[i].end, e);
+		json_array_append_new(list, json_pack("{s:i, s:i, s:s, s:s}",
+		    "year", g[i].year, u == CADENCE_WEEK ? "week" :
+		    u == CADENCE_MONTH ? "month" : "quarter", g[i].index,
+		    "start", s, "end", e));
+	}
+	return list;
+}
+
+static const char *
+name_or(json_t *row, const char *key, int english)
+{
+	const char *v = json_string_value(json_object_get(row, key));
+
+	return v ? v : english ? "(not set)" : "（未填）";
+}
+
+enum app_err
+invest_report(struct store *st, const struct actor *a, struct date from,
+    struct date to, json_t **out)
+{
+	char fs[11], ts[11], mkey[16];
+	json_t *moves = NULL, *events = NULL, *hl = NULL, *leads = NULL;
+	json_t *settings = NULL, *m, *seen = json_object();
+	json_t *bychain = json_object(), *corder = json_array();
+	json_t *byregion = json_object(), *rorder = json_array();
+	json_t *byoffice = json_object(), *oorder = json_array();
+	json_t *months = json_object(), *morder = json_array(), *monthly;
+	json_t *funnel = json_array(), *evlist = json_array();
+	long entered[STAGE__MAX] = {0}, current[STAGE__MAX] = {0}, stalled = 0;
+	long signed_n = 0;
+	double signed_inv = 0, target;
+	struct date hd[1000], ed[400], sd[400];
+	size_t nh = 0, ne = 0, ns = 0, i;
+	enum app_err e;
+
+	date_format(from, fs);
+	date_format(to, ts);
+	if ((e = store_rows(st, STMT_STAGE_MOVES, (struct store_val[]){
+	    SV_I(a->zone_id), SV_T(fs), SV_T(ts)}, 3, &moves)) != APP_OK ||
+	    (e = store_rows(st, STMT_EVENT_DATES, (struct store_val[]){
+	    SV_I(a->zone_id), SV_T(fs), SV_T(ts)}, 3, &events)) != APP_OK ||
+	    (e = store_rows(st, STMT_HIGHLIGHT_DATES, (struct store_val[]){
+	    SV_I(a->zone_id), SV_T(fs), SV_T(ts)}, 3, &hl)) != APP_OK ||
+	    (e = leads_all(st, a, to, &leads)) != APP_OK ||
+	    (e = settings_load(st, a->zone_id, &settings)) != APP_OK)
+		goto out;
+	target = settings_num(settings, "invest.monthly_target");
+	/* Months of the period, each with its negotiations count. */
+	for (struct date d = {from.y, from.m, 1}; date_cmp(d, to) <= 0;
+	    d = d.m == 12 ? (struct date){d.y + 1, 1, 1} :
+	    (struct date){d.y, d.m + 1, 1}) {
+		snprintf(mkey, sizeof mkey, "%04d-%02d", d.y % 10000, d.m % 100);
+		json_object_set_new(months, mkey, json_integer(0));
+		json_array_append_new(morder, json_string(mkey));
+	}
+	json_array_foreach(moves, i, m) {
+		const char *stg = json_string_value(json_object_get(m, "stage"));
+		const char *d = json_string_value(json_object_get(m, "date"));
+		int s = stage_parse(stg);
+		char lid[24];
+
+		if (s < 0)
+			continue;
+		entered[s]++;
+		if (s == STAGE_NEGOTIATING) {
+			snprintf(mkey, sizeof mkey, "%.7s", d);
+			json_object_set_new(months, mkey, json_integer(
+			    json_integer_value(json_object_get(months,
+			    mkey)) + 1));
+		}
+		snprintf(lid, sizeof lid, "%lld", (long long)json_integer_value(
+		    json_object_get(m, "lead_id")));
+		/* A lead signed twice in the period counts once. */
+		if (s == STAGE_SIGNED && json_object_get(seen, lid) == NULL) {
+			double inv = json_number_value(json_object_get(m,
+			    "planned_investment"));
+
+			json_object_set_new(seen, lid, json_true());
+			signed_n++;
+			signed_inv += inv;
+			group_add(bychain, corder, name_or(m, "chain_name",
+			    a->english), inv);
+			group_add(byregion, rorder, name_or(m, "region_name",
+			    a->english), inv);
+			group_add(byoffice, oorder, name_or(m, "office_name",
+			    a->english), inv);
+		}
+	}
+	json_array_foreach(leads, i, m) {
+		int s = (int)json_integer_value(json_object_get(m,
+		    "stage_rank"));
+
+		if (s >= 0 && s < STAGE__MAX &&
+		    !json_is_null(json_object_get(m, "stage")))
+			current[s]++;
+		stalled += json_is_true(json_object_get(m, "stalled"));
+	}
+	for (int s = 0; s < STAGE__MAX; s++)
+		json_array_append_new(funnel, json_pack("{s:s, s:s, s:i, s:i}",
+		    "stage", stage_codes[s], "label", stage_label(s, a->english),
+		    "entered", (int)entered[s], "current", (int)current[s]));
+	monthly = json_array();
+	json_array_foreach(morder, i, m) {
+		long n = (long)json_integer_value(json_object_get(months,
+		    json_string_value(m)));
+
+		json_array_append_new(monthly, json_pack("{s:s, s:i, s:f, s:b}",
+		    "month", json_string_value(m), "negotiations", (int)n,
+		    "target", target, "met", (double)n >= target));
+	}
+	json_array_foreach(events, i, m) {
+		const char *d = json_string_value(json_object_get(m, "date"));
+		json_t *sum = NULL;
+
+		if (ne < 400)
+			date_parse(d, 10, &ed[ne++]);
+		if (strcmp(json_string_value(json_object_get(m, "kind")),
+		    "signing") == 0 && json_integer_value(json_object_get(m,
+		    "signed")) > 0 && ns < 400)
+			date_parse(d, 10, &sd[ns++]);
+		if (sevent_summary(st, a, json_integer_value(json_object_get(m,
+		    "id")), &sum) == APP_OK) {
+			json_object_set(m, "total_investment",
+			    json_object_get(sum, "total_investment"));
+			json_object_set(m, "total_yi", json_object_get(sum,
+			    "total_yi"));
+			json_object_set(m, "by_chain", json_object_get(sum,
+			    "by_chain"));
+			json_decref(sum);
+		}
+		json_array_append(evlist, m);
+	}
+	json_array_foreach(hl, i, m)
+		if (nh < 1000)
+			date_parse(json_string_value(json_object_get(m, "date")),
+			    10, &hd[nh++]);
+	*out = json_pack("{s:s, s:s, s:f, s:o, s:o,"
+	    " s:{s:i, s:f, s:f, s:o, s:o, s:o}, s:o,"
+	    " s:{s:o, s:o, s:o}, s:i}",
+	    "from", fs, "to", ts, "monthly_target", target, "funnel", funnel,
+	    "monthly", monthly,
+	    "signed", "count", (int)signed_n, "investment",
+	    round_half_up(signed_inv, 2), "investment_yi",
+	    round_half_up(signed_inv / 10000.0, 1), "by_chain",
+	    groups_list(bychain, corder), "by_region",
+	    groups_list(byregion, rorder), "by_office",
+	    groups_list(byoffice, oorder), "events", evlist,
+	    "cadence", "weeks_without_highlight",
+	    gaps_json(CADENCE_WEEK, hd, nh, from, to),
+	    "months_without_event", gaps_json(CADENCE_MONTH, ed, ne, from, to),
+	    "quarters_without_signing",
+	    gaps_json(CADENCE_QUARTER, sd, ns, from, to),
+	    "stalled", (int)stalled);
+	funnel = monthly = evlist = NULL;
+out:
+	json_decref(moves);
+	json_decref(events);
+	json_decref(hl);
+	json_decref(leads);
+	json_decref(settings);
+	json_decref(seen);
+	json_decref(bychain);
+	json_decref(corder);
+	json_decref(byregion);
+	json_decref(rorder);
+	json_decref(byoffice);
+	json_decref(oorder);
+	json_decref(months);
+	json_decref(morder);
+	json_decref(funnel);
+	json_decref(evlist);
+	return e;
+}
+
+enum app_err
+h_invest_report(struct req *r)
+{
+	const char *f = req_arg(r, "from"), *t = req_arg(r, "to");
+	struct date from, to = date_today_cn();
+	json_t *out;
+	enum app_err e;
+
+	from = (struct date){to.y, 1, 1};
+	if (f != NULL && *f && date_parse(f, strlen(f), &from) != 0)
+		ferr_add(r->errs, "from", r->english, "日期应为YYYY-MM-DD格式",
+		    "must be a date written YYYY-MM-DD");
+	if (t != NULL && *t && date_parse(t, strlen(t), &to) != 0)
+		ferr_add(r->errs, "to", r->english, "日期应为YYYY-MM-DD格式",
+		    "must be a date written YYYY-MM-DD");
+	if (json_array_size(r->errs) == 0 && (date_cmp(to, from) < 0 ||
+	    date_to_days(to) - date_to_days(from) > 3 * 366))
+		ferr_add(r->errs, "to", r->english,
+		    "结束日期应不早于开始日期，且期间不超过三年",
+		    "must not be before from, and the period at most three years");
+	if (json_array_size(r->errs) > 0)
+		return APP_ERR_VALIDATION;
+	if ((e = invest_report(r->st, &r->actor, from, to, &out)) != APP_OK)
+		return e;
+	return reply_json(r, 200, out);
+}
