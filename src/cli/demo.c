@@ -131,6 +131,12 @@ cmd_demo(int argc, char **argv)
 				refs.chains[refs.nchains++] = json_integer_value(
 				    json_object_get(c, "id"));
 		json_decref(page);
+		page = NULL;
+		if (res_list(st, &a, &region_resource, &lq, &page) == APP_OK)
+			json_array_foreach(json_object_get(page, "items"), i, c)
+				refs.regions[refs.nregions++] =
+				    json_integer_value(json_object_get(c, "id"));
+		json_decref(page);
 		if (store_begin(st) != APP_OK || demo_projects(st, &a,
 		    &refs) != 0 || store_commit(st) != APP_OK) {
 			store_rollback(st);
@@ -156,6 +162,18 @@ cmd_demo(int argc, char **argv)
 		json_decref(out);
 		json_decref(errs);
 		json_decref(b);
+	}
+	if (rc == 0) {
+		json_t *inv = NULL;
+
+		if (user_by_name(st, "invest", &inv) != APP_OK ||
+		    store_begin(st) != APP_OK ||
+		    demo_leads(st, &a, json_integer_value(json_object_get(inv,
+		    "id")), &refs) != 0 || store_commit(st) != APP_OK) {
+			store_rollback(st);
+			rc = EXIT_RUNTIME;
+		}
+		json_decref(inv);
 	}
 	if (rc == 0) {
 		printf("demo zone 'demo' (连云港高新区) created\n");

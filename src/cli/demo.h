@@ -7,12 +7,17 @@
 
 /* Records of the demo zone that module data refers to. */
 struct demo_refs {
-	long long parks[8], chains[8], owners[8], contractor;
-	size_t nparks, nchains, nowners;
+	long long parks[8], chains[8], owners[8], regions[8], contractor;
+	size_t nparks, nchains, nowners, nregions;
 };
 
 /* Key projects with events, reports and problems; 0 ok, -1 failed. */
 int demo_projects(struct store *st, const struct actor *a,
+    const struct demo_refs *refs);
+
+/* Leads, contacts, events and highlights; officer is the user id of the
+ * demo investment officer. 0 ok, -1 failed. */
+int demo_leads(struct store *st, const struct actor *a, long long officer,
     const struct demo_refs *refs);
 
 #endif

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/invest_report.h"
 #include "api/kaifugong.h"
 #include "api/validate.h"
 #include "cli/cli.h"
@@ -165,12 +166,107 @@ kaifugong(int argc, char **argv)
 	return rc;
 }
 
+static int
+investment(int argc, char **argv)
+{
+	static const char usage[] =
+	    "Usage: zonedesk report investment --from YYYY-MM-DD --to YYYY-MM-DD\n"
+	    "                                  [--zone CODE] [--format table|csv|json]\n"
+	    "招商引资 for a period: the funnel, new negotiations per month against\n"
+	    "the target, signed investment by chain, events with their totals in\n"
+	    "亿元, and where 周周有亮点 / 月月有活动 / 季季有签约 broke. csv prints\n"
+	    "the monthly negotiations.\n";
+	static const char *const mkeys[] = {"month", "negotiations", "target",
+	    "met", NULL};
+	static const char *const mlabels[] = {"月份", "新增洽谈", "目标",
+	    "是否达标", NULL};
+	const char *froms = NULL, *tos = NULL, *zone = NULL, *format = "table";
+	struct cli_opt o[] = {{"from", &froms, NULL}, {"to", &tos, NULL},
+	    {"zone", &zone, NULL}, {"format", &format, NULL}};
+	struct date from, to;
+	struct store *st;
+	struct actor a;
+	json_t *rep, *x;
+	size_t i;
+	int rc;
+
+	if ((rc = cli_parse(argc, argv, "report investment", usage, o, 4, NULL,
+	    0)))
+		return rc < 0 ? EXIT_OK : rc;
+	if (froms == NULL || date_parse(froms, strlen(froms), &from) != 0)
+		return cli_usage_error("report investment", "--from",
+		    "expected a real date written YYYY-MM-DD");
+	if (tos == NULL || date_parse(tos, strlen(tos), &to) != 0)
+		return cli_usage_error("report investment", "--to",
+		    "expected a real date written YYYY-MM-DD");
+	if (date_cmp(to, from) < 0 || date_to_days(to) - date_to_days(from) >
+	    3 * 366)
+		return cli_usage_error("report investment", "--to",
+		    "must not be before --from, and the period at most 3 years");
+	if (strcmp(format, "table") && strcmp(format, "csv") &&
+	    strcmp(format, "json"))
+		return cli_usage_error("report investment", "--format",
+		    "expected table, csv or json");
+	if ((rc = cli_open(&st)) != 0)
+		return rc;
+	if (cli_zone_actor(st, "report investment", zone, &a) != 0) {
+		store_close(st);
+		return EXIT_USAGE;
+	}
+	a.english = 0;	/* report labels in Chinese, like the briefing */
+	if ((rc = cli_report("report investment", invest_report(st, &a, from,
+	    to, &rep), NULL, st)) != 0) {
+		store_close(st);
+		return rc;
+	}
+	if (strcmp(format, "json") == 0) {
+		char *s = json_dumps(rep, JSON_INDENT(2) |
+		    JSON_REAL_PRECISION(15));
+
+		puts(s);
+		free(s);
+	} else if (strcmp(format, "csv") == 0)
+		print_csv(json_object_get(rep, "monthly"), mkeys, mlabels);
+	else {
+		static const char *const fcols[] = {"label", "entered",
+		    "current", NULL};
+		static const char *const mcols[] = {"month", "negotiations",
+		    "target", "met", NULL};
+		json_t *sg = json_object_get(rep, "signed");
+		json_t *cad = json_object_get(rep, "cadence");
+
+		printf("%s至%s，签约项目%d个，总投资%.1f亿元；停滞的已签约项目%d个\n",
+		    froms, tos, (int)json_integer_value(json_object_get(sg,
+		    "count")), json_number_value(json_object_get(sg,
+		    "investment_yi")), (int)json_integer_value(json_object_get(
+		    rep, "stalled")));
+		cli_table(json_object_get(rep, "funnel"), fcols);
+		cli_table(json_object_get(rep, "monthly"), mcols);
+		json_array_foreach(json_object_get(rep, "events"), i, x)
+			printf("%s  %s  %d个项目  %.1f亿元\n",
+			    json_string_value(json_object_get(x, "date")),
+			    json_string_value(json_object_get(x, "title")),
+			    (int)json_integer_value(json_object_get(x,
+			    "signed")), json_number_value(json_object_get(x,
+			    "total_yi")));
+		printf("无亮点的周：%zu；无活动的月：%zu；无签约的季度：%zu\n",
+		    json_array_size(json_object_get(cad,
+		    "weeks_without_highlight")), json_array_size(
+		    json_object_get(cad, "months_without_event")),
+		    json_array_size(json_object_get(cad,
+		    "quarters_without_signing")));
+	}
+	json_decref(rep);
+	store_close(st);
+	return rc;
+}
+
 int
 cmd_report(int argc, char **argv)
 {
 	static const char usage[] =
 	    "Usage: zonedesk report <name> [options]\n"
-	    "Reports: kaifugong (开复工 as of a date)\n"
+	    "Reports: kaifugong (开复工 as of a date), investment (招商引资 for a period)\n"
 	    "'zonedesk report <name> --help' describes one.\n";
 
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
@@ -180,6 +276,8 @@ cmd_report(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "kaifugong") == 0)
 		return kaifugong(argc - 1, argv + 1);
+	if (strcmp(argv[1], "investment") == 0)
+		return investment(argc - 1, argv + 1);
 	fprintf(stderr, "zonedesk report: unknown report '%s'\n%s", argv[1],
 	    usage);
 	return EXIT_USAGE;
