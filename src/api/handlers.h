@@ -56,6 +56,9 @@ enum app_err h_problem_update(struct req *);
 enum app_err h_nodes_get(struct req *);
 enum app_err h_nodes_put(struct req *);
 enum app_err h_kfg_report(struct req *);
+enum app_err h_kfg_export(struct req *);
+enum app_err h_project_export(struct req *);
+enum app_err h_project_import(struct req *);
 
 enum app_err h_lead_list(struct req *);
 enum app_err h_lead_get(struct req *);

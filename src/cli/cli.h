@@ -67,5 +67,6 @@ int cmd_version(int, char **);
 int cmd_routes(int, char **);
 int cmd_demo(int, char **);
 int cmd_report(int, char **);
+int cmd_import(int, char **);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "api/invest_report.h"
 #include "api/kaifugong.h"
+#include "api/project_io.h"
 #include "api/validate.h"
 #include "cli/cli.h"
 
@@ -73,11 +74,12 @@ kaifugong(int argc, char **argv)
 	static const char usage[] =
 	    "Usage: zonedesk report kaifugong --as-of YYYY-MM-DD [--zone CODE]\n"
 	    "                                 [--year Y] [--by park|level|chain]\n"
-	    "                                 [--format table|csv|json]\n"
+	    "                                 [--format table|csv|json|xlsx] [--out FILE]\n"
 	    "开复工 as of a date: projects due to start or resume on the year's\n"
 	    "list (新开工, 续建), those started or resumed and not stopped at that\n"
 	    "date, and the rate (one decimal, half up). --year defaults to the\n"
-	    "as-of date's year; --zone may be left out when there is one zone.\n";
+	    "as-of date's year; --zone may be left out when there is one zone.\n"
+	    "xlsx (sheets 汇总, 分组, 项目) is written to --out.\n";
 	static const char *const gkeys[] = {"name", "due", "started",
 	    "rate_text", "planned", "completed", NULL};
 	static const char *const glabels[] = {"分组", "应开复工", "已开复工",
@@ -118,10 +120,12 @@ kaifugong(int argc, char **argv)
 		return cli_usage_error("report kaifugong", "--by",
 		    "expected park, level or chain");
 	if (strcmp(format, "table") && strcmp(format, "csv") &&
-	    strcmp(format, "json"))
+	    strcmp(format, "json") && strcmp(format, "xlsx"))
 		return cli_usage_error("report kaifugong", "--format",
-		    "expected table, csv or json");
-	(void)out;
+		    "expected table, csv, json or xlsx");
+	if (strcmp(format, "xlsx") == 0 && out == NULL)
+		return cli_usage_error("report kaifugong", "--out",
+		    "is required with --format xlsx");
 	if ((rc = cli_open(&st)) != 0)
 		return rc;
 	if (cli_zone_actor(st, "report kaifugong", zone, &a) != 0) {
@@ -138,6 +142,22 @@ kaifugong(int argc, char **argv)
 
 		puts(s);
 		free(s);
+	} else if (strcmp(format, "xlsx") == 0) {
+		char *data = NULL, err[256];
+		size_t len = 0;
+		FILE *f;
+
+		if (kfg_xlsx(rep, &data, &len, err, sizeof err) != APP_OK) {
+			fprintf(stderr, "zonedesk report kaifugong: %s\n", err);
+			rc = EXIT_RUNTIME;
+		} else if ((f = fopen(out, "wb")) == NULL ||
+		    fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+			fprintf(stderr, "zonedesk report kaifugong: --out: "
+			    "cannot write %s\n", out);
+			rc = EXIT_RUNTIME;
+		} else
+			printf("written to %s\n", out);
+		free(data);
 	} else if (strcmp(format, "csv") == 0) {
 		if (by != NULL)
 			print_csv(json_object_get(rep, "groups"), gkeys, glabels);

@@ -18,7 +18,8 @@ static const struct {
 	    B(PERM_CHAIN_WRITE) | ORG_RW | B(PERM_USER_READ) |
 	    B(PERM_USER_WRITE) | B(PERM_AUDIT_READ) | B(PERM_SETTINGS_WRITE) |
 	    PROJECT_RW | B(PERM_LEAD_READ) | B(PERM_LEAD_WRITE_ALL) |
-	    B(PERM_LEAD_WRITE_OWN) | B(PERM_INVEST_WRITE)},
+	    B(PERM_LEAD_WRITE_OWN) | B(PERM_INVEST_WRITE) |
+	    B(PERM_CALENDAR_WRITE)},
 	[ROLE_LEADER] = {"领导", "Leader",
 	    READ_BASE | B(PERM_ORG_READ) | B(PERM_PROJECT_READ) |
 	    B(PERM_LEAD_READ)},
@@ -59,6 +60,7 @@ static const char *const perm_names[PERM__MAX] = {
 	[PERM_LEAD_READ] = "lead.read", [PERM_LEAD_WRITE_ALL] = "lead.write",
 	[PERM_LEAD_WRITE_OWN] = "lead.write_own",
 	[PERM_INVEST_WRITE] = "invest.write",
+	[PERM_CALENDAR_WRITE] = "calendar.write",
 };
 
 int

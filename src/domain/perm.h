@@ -42,6 +42,7 @@ enum perm {
 	PERM_LEAD_WRITE_ALL,	/* any lead of the zone */
 	PERM_LEAD_WRITE_OWN,	/* leads the user is the officer of */
 	PERM_INVEST_WRITE,	/* events, highlights, investment code tables */
+	PERM_CALENDAR_WRITE,	/* the zone's working-day calendar */
 	PERM__MAX
 };
 

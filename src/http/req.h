@@ -24,6 +24,7 @@ struct req {
 	struct buf body;
 	int body_too_large;
 	size_t drained;		/* body bytes received, kept or not */
+	size_t body_max;	/* the route's limit */
 	json_t *json;		/* decoded body of routes that take one */
 	struct store *st;
 	struct actor actor;	/* valid when authed */

@@ -18,7 +18,11 @@ enum {
 	R_PUBLIC = 1,		/* no login needed */
 	R_NO_CSRF = 2,		/* unsafe method without session token (login) */
 	R_BODY = 4,		/* takes a JSON object body */
+	R_UPLOAD = 8,		/* takes a raw file body up to UPLOAD_MAX */
 };
+
+#define BODY_MAX (1024 * 1024)
+#define UPLOAD_MAX (20 * 1024 * 1024)
 
 struct route {
 	const char *method, *pattern;

@@ -105,6 +105,12 @@ const struct route routes[] = {
 	    PERM_SETTINGS_WRITE),
 	{"GET", "/api/reports/kaifugong", h_kfg_report, PERM_PROJECT_READ, 0,
 	    NULL, 0},
+	{"GET", "/api/reports/kaifugong.xlsx", h_kfg_export, PERM_PROJECT_READ,
+	    0, NULL, 0},
+	{"GET", "/api/projects/export.xlsx", h_project_export,
+	    PERM_PROJECT_READ, PERM_PROJECT_READ_OWN, NULL, 0},
+	{"POST", "/api/projects/import", h_project_import, PERM_PROJECT_WRITE,
+	    0, NULL, R_UPLOAD},
 
 	/* Investment attraction: officers write the leads they are the
 	 * officer of (lead_is_mine), administrators any. */

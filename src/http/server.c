@@ -29,10 +29,9 @@
 #include "util/log.h"
 #include "util/xalloc.h"
 
-#define BODY_MAX (1024 * 1024)
-/* Bodies over BODY_MAX are read and dropped up to this size so the client
- * sees the 413; past it the connection is cut. */
-#define BODY_DRAIN_MAX (16 * 1024 * 1024)
+/* Bodies over the route's limit are read and dropped up to this size so
+ * the client sees the 413; past it the connection is cut. */
+#define BODY_DRAIN_MAX (32 * 1024 * 1024)
 #define ARENA_MAX (4 * 1024 * 1024)
 #define HEADER_MEMORY (64 * 1024)
 
@@ -190,7 +189,18 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 		atomic_fetch_add(&in_flight, 1);
 		cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 		    MHD_HTTP_HEADER_CONTENT_LENGTH);
-		if (cl != NULL && strtoull(cl, NULL, 10) > BODY_MAX)
+		r->body_max = BODY_MAX;
+		{
+			const struct route *rt;
+			long long id;
+			char methods[64];
+
+			if (router_match(method, url, &rt, &id, methods,
+			    sizeof methods) == ROUTE_FOUND &&
+			    (rt->flags & R_UPLOAD))
+				r->body_max = UPLOAD_MAX;
+		}
+		if (cl != NULL && strtoull(cl, NULL, 10) > r->body_max)
 			r->body_too_large = 1;
 		if (cl != NULL && strtoull(cl, NULL, 10) > BODY_DRAIN_MAX) {
 			r->english = wants_english(r);
@@ -205,7 +215,7 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 	}
 	if (*upload_size > 0) {
 		r->drained += *upload_size;
-		if (r->body.len + *upload_size > BODY_MAX)
+		if (r->body.len + *upload_size > r->body_max)
 			r->body_too_large = 1;
 		else if (!r->body_too_large)
 			buf_append(&r->body, upload, *upload_size);

@@ -342,8 +342,11 @@ parse_part(struct xr *x, const char *name, XML_StartElementHandler start,
 	}
 	zf = zip_fopen_index(x->za, (zip_uint64_t)idx, 0);
 	if (zf == NULL) {
+		/* libzip's message strings last until its next call: once. */
+		const char *why = zip_strerror(x->za);
+
 		seterr(x, APP_ERR_VALIDATION, "无法读取%s：%s (cannot read %s: "
-		    "%s)", name, zip_strerror(x->za), name, zip_strerror(x->za));
+		    "%s)", name, why, name, why);
 		goto cleanup;
 	}
 	x->xp = XML_ParserCreateNS(NULL, NS_SEP);
@@ -361,9 +364,10 @@ parse_part(struct xr *x, const char *name, XML_StartElementHandler start,
 		zip_int64_t n = zip_fread(zf, chunk, 65536);
 
 		if (n < 0) {
+			const char *why = zip_file_strerror(zf);
+
 			seterr(x, APP_ERR_VALIDATION, "%s已损坏：%s (%s is "
-			    "corrupt: %s)", name, zip_file_strerror(zf), name,
-			    zip_file_strerror(zf));
+			    "corrupt: %s)", name, why, name, why);
 			goto cleanup;
 		}
 		if ((zip_uint64_t)n > x->budget) {
@@ -950,11 +954,12 @@ xlsx_read(const char *data, size_t len, struct table *out, char *err,
 	if (src != NULL)
 		x.za = zip_open_from_source(src, ZIP_RDONLY, &ze);
 	if (x.za == NULL) {
+		const char *why = zip_error_strerror(&ze);
+
 		if (src != NULL)
 			zip_source_free(src);
 		seterr(&x, APP_ERR_VALIDATION, "不是有效的xlsx文件：%s (not an "
-		    "xlsx file: %s)", zip_error_strerror(&ze),
-		    zip_error_strerror(&ze));
+		    "xlsx file: %s)", why, why);
 		goto cleanup;
 	}
 	if (zip_get_num_entries(x.za, 0) > XLSX_MAX_ENTRIES) {

@@ -80,6 +80,12 @@
 #define GENERIC_WHERE(table, col) \
 	" FROM " table " WHERE zone_id = ?1 AND (?2 IS NULL OR " LIKE_ANY("?2", col) ")"
 
+#define CAL_COLS "id, zone_id, date, is_workday AS \"is_workday__bool\", note, created_at, updated_at"
+#define CAL_WHERE \
+	" FROM zone_calendar WHERE zone_id = ?1 AND (?2 IS NULL OR " LIKE_ANY("?2", "note") ")" \
+	" AND (?3 IS NULL OR CAST(substr(date, 1, 4) AS INTEGER) = ?3)" \
+	" AND (?4 IS NULL OR CAST(substr(date, 6, 2) AS INTEGER) = ?4)"
+
 /* X(name, text) */
 #define STMT_LIST(X) \
 	X(PING, "SELECT 1") \
@@ -415,7 +421,23 @@
 	X(AUDIT_ALL, "SELECT " AUDIT_COLS ", z.code AS zone FROM audit a" \
 		" JOIN zones z ON z.id = a.zone_id LEFT JOIN users u ON u.id = a.user_id" \
 		" WHERE (?1 IS NULL OR a.entity = ?1) AND (?2 IS NULL OR a.entity_id = ?2)" \
-		" ORDER BY a.id DESC LIMIT ?3")
+		" ORDER BY a.id DESC LIMIT ?3") \
+	\
+	/* Working-day calendar: the zone's overrides (api/calendar.c). List
+	 * filters: ?3 year, ?4 month (text or integer; compared as integers). */ \
+	X(CAL_LIST, "SELECT " CAL_COLS CAL_WHERE " ORDER BY " SORT_BY("?5", "date") \
+		SORT_BY("?5", "id") "date, id LIMIT ?6 OFFSET ?7") \
+	X(CAL_COUNT, "SELECT COUNT(*)" CAL_WHERE) \
+	X(CAL_GET, "SELECT " CAL_COLS " FROM zone_calendar WHERE zone_id = ?1 AND id = ?2") \
+	X(CAL_INSERT, "INSERT INTO zone_calendar(zone_id, created_at, updated_at, date, is_workday, note)" \
+		" VALUES (?1, ?2, ?2, ?3, ?4, ?5) RETURNING id") \
+	X(CAL_UPDATE, "UPDATE zone_calendar SET updated_at = ?2, date = ?3, is_workday = ?4, note = ?5" \
+		" WHERE zone_id = ?1 AND id = ?6") \
+	X(CAL_DELETE, "DELETE FROM zone_calendar WHERE zone_id = ?1 AND id = ?2") \
+	X(CAL_BY_DATE, "SELECT " CAL_COLS " FROM zone_calendar WHERE zone_id = ?1 AND date = ?2") \
+	/* ?2 / ?3: first and last day, NULL for open ends. */ \
+	X(CAL_RANGE, "SELECT date, is_workday, note FROM zone_calendar WHERE zone_id = ?1" \
+		" AND (?2 IS NULL OR date >= ?2) AND (?3 IS NULL OR date <= ?3) ORDER BY date")
 
 enum stmt {
 #define X(name, text) STMT_##name,
