@@ -14,6 +14,7 @@ static const struct cli_cmd cmds[] = {
 	{"org", cmd_org, "add and list organisations of a zone"},
 	{"audit", cmd_audit, "print the audit trail"},
 	{"import", cmd_import, "import spreadsheets: projects"},
+	{"calendar", cmd_calendar, "working-day calendar: import, show"},
 	{"report", cmd_report, "reports: kaifugong (开复工), investment"},
 	{"backup", cmd_backup, "copy the database while it is in use"},
 	{"demo", cmd_demo, "create the demo zone with sample data"},

@@ -494,7 +494,8 @@ calendar_import(struct store *st, const struct actor *a, const char *data,
 
 		if ((e = apply(st, a, &plans[i], dry_run, &action)) != APP_OK)
 			break;
-		counts[action[0] == 'c' ? 0 : action[0] == 'u' ? 1 : 2]++;
+		counts[strcmp(action, "create") == 0 ? 0 :
+		    strcmp(action, "update") == 0 ? 1 : 2]++;
 		json_array_append_new(items, json_pack("{s:I, s:s, s:b, s:O, "
 		    "s:s}", "row", (json_int_t)plans[i].row, "date",
 		    plans[i].date, "is_workday", plans[i].work, "note",

@@ -198,9 +198,10 @@ lead_get(struct store *st, const struct actor *a, long long id,
     struct date as_of, json_t **out)
 {
 	json_t *rows;
-	enum app_err e = load(st, a, id, as_of, NULL, &rows);
+	enum app_err e;
 
-	if (e != APP_OK)
+	*out = NULL;
+	if ((e = load(st, a, id, as_of, NULL, &rows)) != APP_OK)
 		return e;
 	if (json_array_size(rows) == 0) {
 		json_decref(rows);
@@ -573,7 +574,7 @@ h_lead_update(struct req *r)
 static enum app_err
 lead_exists(struct req *r)
 {
-	json_t *l;
+	json_t *l = NULL;
 	enum app_err e = lead_get(r->st, &r->actor, r->id, date_today_cn(), &l);
 
 	json_decref(l);

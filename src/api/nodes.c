@@ -77,16 +77,6 @@ nodes_json(struct store *st, const struct actor *a, long long pid,
 	return APP_OK;
 }
 
-static enum app_err
-project_exists(struct req *r)
-{
-	json_t *p;
-	enum app_err e = project_get(r->st, &r->actor, r->id, date_today_cn(),
-	    &p);
-
-	json_decref(p);
-	return e;
-}
 
 enum app_err
 h_nodes_get(struct req *r)
@@ -94,7 +84,7 @@ h_nodes_get(struct req *r)
 	json_t *rows;
 	enum app_err e;
 
-	if ((e = project_exists(r)) != APP_OK ||
+	if ((e = project_exists(r->st, &r->actor, r->id)) != APP_OK ||
 	    (e = nodes_json(r->st, &r->actor, r->id, &rows)) != APP_OK)
 		return e;
 	return reply_json(r, 200, json_pack("{s:o}", "items", rows));
@@ -115,7 +105,7 @@ h_nodes_put(struct req *r)
 	size_t i, k;
 	enum app_err e;
 
-	if ((e = project_exists(r)) != APP_OK)
+	if ((e = project_exists(r->st, &r->actor, r->id)) != APP_OK)
 		return e;
 	if (json_is_true(json_object_get(r->json, "from_template")) &&
 	    items == NULL) {

@@ -235,16 +235,6 @@ fail:
 	return e;
 }
 
-static enum app_err
-project_exists(struct req *r)
-{
-	json_t *p;
-	enum app_err e = project_get(r->st, &r->actor, r->id, date_today_cn(),
-	    &p);
-
-	json_decref(p);
-	return e;
-}
 
 enum app_err
 h_report_list(struct req *r)
@@ -253,7 +243,7 @@ h_report_list(struct req *r)
 	json_t *out;
 	enum app_err e;
 
-	if ((e = project_exists(r)) != APP_OK)
+	if ((e = project_exists(r->st, &r->actor, r->id)) != APP_OK)
 		return e;
 	static const char *const sorts[] = {"date", NULL};
 
@@ -287,7 +277,7 @@ h_report_create(struct req *r)
 	json_t *out;
 	enum app_err e;
 
-	if ((e = project_exists(r)) != APP_OK)
+	if ((e = project_exists(r->st, &r->actor, r->id)) != APP_OK)
 		return e;
 	e = progress_report_add(r->st, &r->actor, r->id, r->json, r->errs, &out);
 	return e != APP_OK ? e : reply_json(r, 201, out);
@@ -360,7 +350,7 @@ h_problem_create(struct req *r)
 	json_t *out = NULL;
 	enum app_err e;
 
-	if ((e = project_exists(r)) != APP_OK)
+	if ((e = project_exists(r->st, &r->actor, r->id)) != APP_OK)
 		return e;
 	if ((e = store_begin(r->st)) != APP_OK)
 		return e;

@@ -203,9 +203,10 @@ project_get(struct store *st, const struct actor *a, long long id,
 {
 	struct project_query pq = {.as_of = as_of};
 	json_t *rows;
-	enum app_err e = load(st, a, id, &pq, &rows);
+	enum app_err e;
 
-	if (e != APP_OK)
+	*out = NULL;
+	if ((e = load(st, a, id, &pq, &rows)) != APP_OK)
 		return e;
 	if (json_array_size(rows) == 0) {
 		json_decref(rows);
@@ -457,6 +458,17 @@ fail:
 	return e;
 }
 
+enum app_err
+project_exists(struct store *st, const struct actor *a, long long id)
+{
+	json_t *row = NULL;
+	enum app_err e = store_row1(st, STMT_PROJECT_OWNER, (struct store_val[]){
+	    SV_I(a->zone_id), SV_I(id)}, 2, &row);
+
+	json_decref(row);
+	return e;
+}
+
 long long
 project_id_by_code(struct store *st, const struct actor *a, const char *code)
 {
@@ -627,13 +639,11 @@ enum app_err
 h_project_history(struct req *r)
 {
 	struct list_query lq;
-	json_t *probe, *out;
+	json_t *out;
 	enum app_err e;
 
-	if ((e = project_get(r->st, &r->actor, r->id, date_today_cn(),
-	    &probe)) != APP_OK)
+	if ((e = project_exists(r->st, &r->actor, r->id)) != APP_OK)
 		return e;
-	json_decref(probe);
 	list_query_parse(&lq, req_arg, r, NULL, NULL, 0, r->errs, r->english);
 	if (json_array_size(r->errs) > 0)
 		return APP_ERR_VALIDATION;
@@ -646,13 +656,11 @@ h_project_history(struct req *r)
 enum app_err
 h_event_list(struct req *r)
 {
-	json_t *probe, *rows;
+	json_t *rows;
 	enum app_err e;
 
-	if ((e = project_get(r->st, &r->actor, r->id, date_today_cn(),
-	    &probe)) != APP_OK)
+	if ((e = project_exists(r->st, &r->actor, r->id)) != APP_OK)
 		return e;
-	json_decref(probe);
 	if ((e = load_events(r->st, &r->actor, r->id, &rows)) != APP_OK)
 		return e;
 	return reply_json(r, 200, json_pack("{s:o}", "items", rows));
@@ -661,13 +669,11 @@ h_event_list(struct req *r)
 enum app_err
 h_event_create(struct req *r)
 {
-	json_t *probe, *out;
+	json_t *out;
 	enum app_err e;
 
-	if ((e = project_get(r->st, &r->actor, r->id, date_today_cn(),
-	    &probe)) != APP_OK)
+	if ((e = project_exists(r->st, &r->actor, r->id)) != APP_OK)
 		return e;
-	json_decref(probe);
 	e = project_event_add(r->st, &r->actor, r->id, r->json, r->errs, &out);
 	return e != APP_OK ? e : reply_json(r, 201, out);
 }

@@ -31,6 +31,9 @@ enum app_err project_list(struct store *st, const struct actor *a,
 /* Creates (id 0) or replaces a project from an API body; audited. */
 enum app_err project_save(struct store *st, const struct actor *a,
     long long id, json_t *body, json_t *errs, json_t **out);
+/* APP_OK when the project exists in the actor's zone, else NOT_FOUND. */
+enum app_err project_exists(struct store *st, const struct actor *a,
+    long long id);
 /* The project's id by its code in the actor's zone, 0 when none. */
 long long project_id_by_code(struct store *st, const struct actor *a,
     const char *code);

@@ -68,5 +68,6 @@ int cmd_routes(int, char **);
 int cmd_demo(int, char **);
 int cmd_report(int, char **);
 int cmd_import(int, char **);
+int cmd_calendar(int, char **);
 
 #endif

@@ -3,6 +3,7 @@
  * dispatcher checks before the handler runs, and the resource it serves.
  * docs/api.yaml describes the same set; a test keeps the two equal.
  */
+#include "api/calendar.h"
 #include "api/handlers.h"
 #include "api/resource.h"
 #include "http/router.h"
@@ -146,6 +147,26 @@ const struct route routes[] = {
 	    PERM_INVEST_WRITE),
 	{"GET", "/api/reports/investment", h_invest_report, PERM_LEAD_READ, 0,
 	    NULL, 0},
+
+	/* Working-day calendar: every role reads, admin writes. The import
+	 * takes the raw CSV body (no BODY flag: the server keeps it as is). */
+	{"GET", "/api/calendar", h_calendar_list, PERM_NONE, 0,
+	    &calendar_resource, 0},
+	{"POST", "/api/calendar", h_res_create, PERM_CALENDAR_WRITE, 0,
+	    &calendar_resource, BODY},
+	{"GET", "/api/calendar/days", h_calendar_days, PERM_NONE, 0, NULL, 0},
+	{"GET", "/api/calendar/add", h_calendar_add, PERM_NONE, 0, NULL, 0},
+	{"GET", "/api/calendar/count", h_calendar_count, PERM_NONE, 0, NULL, 0},
+	{"POST", "/api/calendar/import", h_calendar_import,
+	    PERM_CALENDAR_WRITE, 0, NULL, 0},
+	{"GET", "/api/calendar/{id}", h_res_get, PERM_NONE, 0,
+	    &calendar_resource, 0},
+	{"PUT", "/api/calendar/{id}", h_res_update, PERM_CALENDAR_WRITE, 0,
+	    &calendar_resource, BODY},
+	{"DELETE", "/api/calendar/{id}", h_res_delete, PERM_CALENDAR_WRITE, 0,
+	    &calendar_resource, 0},
+	{"GET", "/api/calendar/{id}/history", h_res_history, PERM_NONE, 0,
+	    &calendar_resource, 0},
 };
 
 const size_t routes_count = sizeof routes / sizeof routes[0];

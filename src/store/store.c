@@ -231,9 +231,10 @@ store_row1(struct store *st, enum stmt s, const struct store_val *args,
     size_t nargs, json_t **out)
 {
 	json_t *arr;
-	enum app_err e = store_rows(st, s, args, nargs, &arr);
+	enum app_err e;
 
-	if (e != APP_OK)
+	*out = NULL;	/* callers may decref it on any path */
+	if ((e = store_rows(st, s, args, nargs, &arr)) != APP_OK)
 		return e;
 	if (json_array_size(arr) == 0) {
 		json_decref(arr);

@@ -65,7 +65,8 @@ enum app_err store_query(struct store *st, enum stmt s,
 /* All rows as a new JSON array of objects keyed by column name. */
 enum app_err store_rows(struct store *st, enum stmt s,
     const struct store_val *args, size_t nargs, json_t **out);
-/* First row as a new JSON object; APP_ERR_NOT_FOUND when there is none. */
+/* First row as a new JSON object; APP_ERR_NOT_FOUND when there is none.
+ * *out is NULL on every failure. */
 enum app_err store_row1(struct store *st, enum stmt s,
     const struct store_val *args, size_t nargs, json_t **out);
 /* First column of the first row as an integer; 0 when there is no row. */
