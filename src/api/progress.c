@@ -69,6 +69,12 @@ check_list(json_t *list, const char *name, const struct field_spec *f,
 		}
 		sub = json_array();
 		validate_body(o, f, nf, v, sub, english);
+		/* A problem filed as solved says how it was solved. */
+		if (f == problem_fields && v[3].type == SV_TEXT &&
+		    strcmp(v[3].s, "solved") == 0 && v[4].type == SV_NULL)
+			ferr_add(sub, "closing_note", english,
+			    "办结须填写办结说明",
+			    "a solved problem needs a closing note");
 		json_array_foreach(sub, k, fe) {
 			snprintf(fname, sizeof fname, "%s[%zu].%s", name, i,
 			    json_string_value(json_object_get(fe, "field")));
@@ -108,6 +114,10 @@ add_problem(struct store *st, const struct actor *a, long long pid,
 	enum app_err e;
 
 	validate_body(body, problem_fields, 5, v, errs, a->english);
+	if (v[3].type == SV_TEXT && strcmp(v[3].s, "solved") == 0 &&
+	    v[4].type == SV_NULL)
+		ferr_add(errs, "closing_note", a->english,
+		    "办结须填写办结说明", "a solved problem needs a closing note");
 	if (json_array_size(errs) > 0)
 		return APP_ERR_VALIDATION;
 	store_now(now, 0);
@@ -166,7 +176,7 @@ progress_report_add(struct store *st, const struct actor *a, long long pid,
 	problems = json_object_get(body, "problems");
 	check_list(quant, "quantities", quantity_fields, 3, 50, errs,
 	    a->english);
-	check_list(problems, "problems", problem_fields, 3, 20, errs,
+	check_list(problems, "problems", problem_fields, 5, 20, errs,
 	    a->english);
 	phase = v[1].type == SV_TEXT ? phase_parse(v[1].s) : -1;
 	if (v[1].type == SV_TEXT && phase < 0)

@@ -339,8 +339,10 @@ parse(struct csvp *c)
 					    TABLE_MAX_ROWS, rline, TABLE_MAX_ROWS);
 					return APP_ERR_TOO_LARGE;
 				}
-				table_build_put(&c->tb, row, col,
-				    xstrdup(c->field.p));
+				rc = table_build_put(&c->tb, row, col, c->field.p,
+				    c->field.len, c->err, c->errsz);
+				if (rc != APP_OK)
+					return rc;
 				any = 1;
 			}
 			col++;
@@ -356,7 +358,11 @@ parse(struct csvp *c)
 		if (width > pending)
 			pending = width;
 		if (any) {
-			table_build_extent(&c->tb, row + 1, pending);
+			enum app_err rc = table_build_extent(&c->tb, row + 1,
+			    pending, c->err, c->errsz);
+
+			if (rc != APP_OK)
+				return rc;
 			pending = 0;
 		}
 		row++;
@@ -408,9 +414,8 @@ csv_read(const char *data, size_t len, const char *encoding,
 	c.sep = memchr(text, '\t', eol) != NULL &&
 	    memchr(text, ',', eol) == NULL ? '\t' : ',';
 	rc = parse(&c);
-	if (rc != APP_OK)
-		goto cleanup;
-	rc = table_build_finish(&c.tb, out, err, errsz);
+	if (rc == APP_OK)
+		table_build_finish(&c.tb, out);
 cleanup:
 	table_build_discard(&c.tb);
 	buf_free(&c.field);

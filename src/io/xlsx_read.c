@@ -893,7 +893,8 @@ sheet_end(void *ud, const XML_Char *name)
 			free(s);
 			return;
 		}
-		if (x->crow >= TABLE_MAX_ROWS || x->ccol >= TABLE_MAX_COLS) {
+		if (x->crow >= TABLE_MAX_ROWS || x->ccol >= TABLE_MAX_COLS ||
+		    strlen(s) > TABLE_MAX_CELL) {
 			free(s);
 			seterr(x, APP_ERR_TOO_LARGE, "单元格%s超出%d行×%d列的限制 "
 			    "(cell %s is beyond the limit of %d rows x %d "
@@ -901,7 +902,11 @@ sheet_end(void *ud, const XML_Char *name)
 			    x->cref, TABLE_MAX_ROWS, TABLE_MAX_COLS);
 			return;
 		}
-		table_build_put(&x->tb, (size_t)x->crow, (size_t)x->ccol, s);
+		if (table_build_put(&x->tb, (size_t)x->crow, (size_t)x->ccol, s,
+		    strlen(s), x->err, x->errsz) != APP_OK)
+			seterr(x, APP_ERR_TOO_LARGE, "%s", x->err != NULL ?
+			    x->err : "");
+		free(s);
 	}
 }
 
@@ -1004,7 +1009,7 @@ xlsx_read(const char *data, size_t len, struct table *out, char *err,
 		    "missing)", sheet, sheet);
 	if (x.rc != APP_OK)
 		goto cleanup;
-	x.rc = table_build_finish(&x.tb, out, err, errsz);
+	table_build_finish(&x.tb, out);
 cleanup:
 	rc = x.rc;
 	xr_free(&x);

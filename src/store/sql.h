@@ -354,7 +354,8 @@
 	X(REPORT_COUNT, "SELECT COUNT(*) FROM progress_reports WHERE zone_id = ?1 AND project_id = ?2") \
 	X(REPORT_GET, "SELECT r.id, r.project_id, r.date, r.phase AS phase_index, r.phase_reason, r.workforce," \
 		" r.invest_period, r.invest_to_date, r.quantities_json AS \"quantities__json\", r.note," \
-		" r.created_by, r.created_at FROM progress_reports r WHERE r.zone_id = ?1 AND r.id = ?2") \
+		" r.created_by, u.name AS created_by_name, r.created_at FROM progress_reports r" \
+		" LEFT JOIN users u ON u.id = r.created_by WHERE r.zone_id = ?1 AND r.id = ?2") \
 	/* The report just before a date (for phase order and running totals). */ \
 	X(REPORT_BEFORE, "SELECT phase, invest_to_date FROM progress_reports" \
 		" WHERE zone_id = ?1 AND project_id = ?2 AND date <= ?3 ORDER BY date DESC, id DESC LIMIT 1") \
