@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "api/handlers.h"
+#include "api/importer.h"
 #include "api/kaifugong.h"
 #include "api/project_io.h"
 #include "api/projects.h"
@@ -65,59 +66,38 @@ mapped(const char *v, const char *const (*names)[2], size_t n)
 	return NULL;
 }
 
-struct ctx {
-	struct store *st;
-	const struct actor *a;
-	const struct table *t;
-	const int *col;
-	json_t *errs;
-	size_t row;
-};
-
-/* A row error naming the file's row (header = 1) and the column header. */
-static void
-row_err(struct ctx *c, const char *key, const char *zh, const char *en)
-{
-	const char *header = key;
-
-	for (size_t i = 0; i < NCOLS; i++)
-		if (strcmp(cols[i].key, key) == 0 && c->col[i] >= 0)
-			header = table_cell(c->t, 0, (size_t)c->col[i]);
-	json_array_append_new(c->errs, json_pack("{s:I, s:s, s:s}", "row",
-	    (json_int_t)c->row + 1, "column", header, "message",
-	    c->a->english ? en : zh));
-}
-
 /* Field errors of project_save, renamed to the file's columns. */
 static void
-save_errs(struct ctx *c, json_t *fe)
+save_errs(struct import_row *c, json_t *fe)
 {
 	static const char *const rename[][2] = {
 		{"park_id", "park"}, {"chain_id", "chain"},
 		{"owner_org_id", "owner"}, {"contractor_org_id", "contractor"},
+		{"years[0].year", "year"}, {"years[0].kind", "year_kind"},
+		{"years[0].planned_investment", "planned_investment"},
 	};
-	json_t *f;
+	json_t *f, *renamed = json_array();
 	size_t i;
 
+	/* The row's own year entry is the last of "years"; any index maps
+	 * to the row's year columns. */
 	json_array_foreach(fe, i, f) {
 		const char *name = json_string_value(json_object_get(f, "field"));
-		const char *msg = json_string_value(json_object_get(f,
-		    "message"));
+		const char *dot = strncmp(name, "years[", 6) == 0 ?
+		    strchr(name, '.') : NULL;
+		char n[48];
 
-		for (size_t k = 0; k < 4; k++)
-			if (strcmp(name, rename[k][0]) == 0)
-				name = rename[k][1];
-		if (strncmp(name, "years[", 6) == 0)
-			name = strstr(name, "kind") ? "year_kind" :
-			    strstr(name, "planned") ? "planned_investment" :
-			    "year";
-		row_err(c, name, msg, msg);
+		snprintf(n, sizeof n, "years[0]%s", dot ? dot : "");
+		json_array_append_new(renamed, json_pack("{s:s, s:O}", "field",
+		    dot ? n : name, "message", json_object_get(f, "message")));
 	}
+	import_field_errs(c, renamed, rename, 7);
+	json_decref(renamed);
 }
 
 /* The id of a named record, or 0; orgs are created when missing. */
 static long long
-resolve(struct ctx *c, enum stmt by_name, const char *name, const char *key,
+resolve(struct import_row *c, enum stmt by_name, const char *name, const char *key,
     const char *org_kind)
 {
 	long long id = 0;
@@ -129,7 +109,7 @@ resolve(struct ctx *c, enum stmt by_name, const char *name, const char *key,
 	    SV_T(name)}, 2, &id);
 	if (id != 0 || org_kind == NULL) {
 		if (id == 0)
-			row_err(c, key, "本区没有这个名称", "no such name in this zone");
+			import_err(c, key, "本区没有这个名称", "no such name in this zone");
 		return id;
 	}
 	body = json_pack("{s:s, s:s}", "name", name, "kind", org_kind);
@@ -168,7 +148,7 @@ static const char *const stored_keys[] = {"code", "name", "level", "park_id",
 
 /* One row: merge onto the existing project (by code) or create one. */
 static int
-import_row(struct ctx *c, json_t *row, int *created)
+import_row_cb(struct import_row *c, json_t *row, int *created)
 {
 	struct date today = date_today_cn();
 	const char *code = json_string_value(json_object_get(row, "code"));
@@ -183,15 +163,15 @@ import_row(struct ctx *c, json_t *row, int *created)
 	int phase = -1;
 
 	if (code == NULL)
-		row_err(c, "code", "项目编号必填", "the project code is required");
+		import_err(c, "code", "项目编号必填", "the project code is required");
 	if (lv != NULL && (lv = mapped(lv, level_names, 6)) == NULL)
-		row_err(c, "level", "应为省级、市级或区级",
+		import_err(c, "level", "应为省级、市级或区级",
 		    "must be 省级, 市级 or 区级");
 	if (yk != NULL && (yk = mapped(yk, kind_names, 6)) == NULL)
-		row_err(c, "year_kind", "应为新开工、续建或竣工",
+		import_err(c, "year_kind", "应为新开工、续建或竣工",
 		    "must be 新开工, 续建 or 竣工");
 	if (ph != NULL && (phase = phase_parse(ph)) < 0)
-		row_err(c, "phase", "不是已知的形象进度", "not a known phase");
+		import_err(c, "phase", "不是已知的形象进度", "not a known phase");
 	if (id != 0 && project_get(c->st, c->a, id, today, &old) == APP_OK)
 		for (i = 0; stored_keys[i] != NULL; i++)
 			copy(body, old, stored_keys[i], stored_keys[i]);
@@ -236,7 +216,7 @@ import_row(struct ctx *c, json_t *row, int *created)
 	if (project_save(c->st, c->a, id, body, errs, &out) != APP_OK) {
 		save_errs(c, json_array_size(errs) ? errs : NULL);
 		if (json_array_size(errs) == 0)
-			row_err(c, "code", "保存失败", "could not be saved");
+			import_err(c, "code", "保存失败", "could not be saved");
 		json_decref(errs);
 		json_decref(body);
 		return -1;
@@ -286,51 +266,10 @@ project_import(struct store *st, const struct actor *a, const struct table *t,
     int dry_run, json_t **out, void (*progress)(size_t, size_t, void *),
     void *pctx)
 {
-	int col[NCOLS];
-	double scale[NCOLS];
-	json_t *unknown = json_array(), *errs = json_array(), *row;
-	struct ctx c = {st, a, t, col, errs, 0};
-	size_t created = 0, updated = 0;
-	enum app_err e;
+	static const char *const required[] = {"code", "name", NULL};
+	struct importer im = {cols, NCOLS, required, import_row_cb, NULL};
 
-	if (colmap_bind(t, cols, NCOLS, col, scale, unknown) != APP_OK ||
-	    col[0] < 0 || col[1] < 0) {
-		json_array_append_new(errs, json_pack("{s:i, s:s, s:s}", "row",
-		    1, "column", col[0] < 0 ? "项目编号" : "项目名称", "message",
-		    a->english ? "the header row needs 项目编号 and 项目名称" :
-		    "表头须包含项目编号和项目名称"));
-		e = APP_ERR_VALIDATION;
-		goto done;
-	}
-	if ((e = store_begin(st)) != APP_OK)
-		goto done;
-	for (c.row = 1; c.row < t->nrows; c.row++) {
-		int is_new = 0;
-
-		row = colmap_row(t, c.row, cols, NCOLS, col, scale, errs);
-		if (json_object_size(row) == 0) {	/* a blank line */
-			json_decref(row);
-			continue;
-		}
-		if (import_row(&c, row, &is_new) == 0) {
-			created += is_new;
-			updated += !is_new;
-		}
-		json_decref(row);
-		if (progress != NULL && c.row % 250 == 0)
-			progress(c.row, t->nrows - 1, pctx);
-	}
-	if (json_array_size(errs) > 0 || dry_run)
-		store_rollback(st);
-	else if ((e = store_commit(st)) != APP_OK)
-		goto done;
-	e = json_array_size(errs) > 0 ? APP_ERR_VALIDATION : APP_OK;
-done:
-	*out = json_pack("{s:b, s:I, s:I, s:I, s:o, s:o}", "dry_run", dry_run,
-	    "rows", (json_int_t)(t->nrows ? t->nrows - 1 : 0), "created",
-	    (json_int_t)created, "updated", (json_int_t)updated, "errors",
-	    errs, "unknown_columns", unknown);
-	return e;
+	return import_run(st, a, t, &im, dry_run, out, progress, pctx);
 }
 
 static const struct xcol project_cols[] = {

@@ -30,7 +30,7 @@
 #define NS_SEP ' '
 /* Caps on bookkeeping arrays a hostile file could otherwise inflate. */
 #define MAX_RELS 10000
-#define MAX_SHEETS 10000
+#define MAX_SHEETS 1000
 #define MAX_NUMFMTS 10000
 #define MAX_XFS 65536
 
@@ -68,9 +68,10 @@ struct xr {
 	size_t nsheets, capsheets;
 	int date1904;
 
-	/* xl/sharedStrings.xml */
-	char **sst;
-	size_t nsst, capsst;
+	/* xl/sharedStrings.xml: the strings NUL-separated in one buffer (a
+	 * malloc per string would triple the memory of a big table) */
+	struct buf sst;
+	size_t *sst_off, nsst, capsst;
 	int in_si, in_rph;
 
 	/* xl/styles.xml */
@@ -90,10 +91,19 @@ struct xr {
 	struct table_builder tb;
 };
 
+/* Records an error whose message is written; stops a running parser. */
+static void
+stop(struct xr *x, enum app_err rc)
+{
+	x->rc = rc;
+	if (x->parsing)
+		XML_StopParser(x->xp, XML_FALSE);
+}
+
 static void seterr(struct xr *x, enum app_err rc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Records the first error; stops the parser when called by a handler. */
+/* Records the first error with its message, and stops. */
 static void
 seterr(struct xr *x, enum app_err rc, const char *fmt, ...)
 {
@@ -101,14 +111,12 @@ seterr(struct xr *x, enum app_err rc, const char *fmt, ...)
 
 	if (x->rc != APP_OK)
 		return;
-	x->rc = rc;
 	if (x->err != NULL && x->errsz > 0) {
 		va_start(ap, fmt);
 		vsnprintf(x->err, x->errsz, fmt, ap);
 		va_end(ap);
 	}
-	if (x->parsing)
-		XML_StopParser(x->xp, XML_FALSE);
+	stop(x, rc);
 }
 
 /* Makes room for one more element in a growable array. */
@@ -304,7 +312,6 @@ on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
 	seterr(x, APP_ERR_VALIDATION, "%s含有DTD，不是Excel文件 (%s has a "
 	    "DTD: xlsx parts never do)", x->part, x->part);
 }
-
 
 static void
 bomb(struct xr *x)
@@ -590,9 +597,14 @@ sst_end(void *ud, const XML_Char *name)
 			    "shared strings)");
 			return;
 		}
-		x->sst = grow(x->sst, x->nsst, &x->capsst, sizeof(*x->sst));
-		x->sst[x->nsst] = text_take(x);
-		unescape(x->sst[x->nsst++]);
+		if (x->text.p != NULL)
+			unescape(x->text.p);	/* shrinks: len is stale after */
+		x->sst_off = grow(x->sst_off, x->nsst, &x->capsst,
+		    sizeof(*x->sst_off));
+		x->sst_off[x->nsst++] = x->sst.len;
+		buf_puts(&x->sst, x->text.p != NULL ? x->text.p : "");
+		buf_append(&x->sst, "", 1);
+		text_reset(x);
 	}
 }
 
@@ -686,19 +698,32 @@ styles_end(void *ud, const XML_Char *name)
 		x->in_cellxfs = 0;
 }
 
-/* Marks each cell style that shows a date; custom codes override ids. */
+static int
+cmp_numfmt(const void *a, const void *b)
+{
+	const struct numfmt *p = a, *q = b;
+
+	return (p->id > q->id) - (p->id < q->id);
+}
+
+/*
+ * Marks each cell style that shows a date; custom codes override built-in
+ * ids. Sorted lookup: thousands of styles × thousands of formats would
+ * otherwise be a cheap way to burn seconds.
+ */
 static void
 resolve_styles(struct xr *x)
 {
 	x->xf_date = xcalloc(x->nxf, 1);
+	if (x->nfmts > 0)
+		qsort(x->fmts, x->nfmts, sizeof(*x->fmts), cmp_numfmt);
 	for (size_t i = 0; i < x->nxf; i++) {
-		long id = x->xf_fmt[i];
-		int date = builtin_is_date(id);
+		struct numfmt key = {x->xf_fmt[i], 0};
+		const struct numfmt *f = x->nfmts == 0 ? NULL :
+		    bsearch(&key, x->fmts, x->nfmts, sizeof(*x->fmts), cmp_numfmt);
 
-		for (size_t j = 0; j < x->nfmts; j++)
-			if (x->fmts[j].id == id)
-				date = x->fmts[j].date;
-		x->xf_date[i] = (unsigned char)date;
+		x->xf_date[i] = (unsigned char)(f != NULL ? f->date :
+		    builtin_is_date(key.id));
 	}
 }
 
@@ -828,7 +853,7 @@ cell_value(struct xr *x)
 			break;
 		}
 		free(s);
-		return xstrdup(x->sst[i]);
+		return xstrdup(x->sst.p + x->sst_off[i]);
 	case CT_STR:
 	case CT_INLINE:
 	case CT_ERROR:
@@ -893,8 +918,7 @@ sheet_end(void *ud, const XML_Char *name)
 			free(s);
 			return;
 		}
-		if (x->crow >= TABLE_MAX_ROWS || x->ccol >= TABLE_MAX_COLS ||
-		    strlen(s) > TABLE_MAX_CELL) {
+		if (x->crow >= TABLE_MAX_ROWS || x->ccol >= TABLE_MAX_COLS) {
 			free(s);
 			seterr(x, APP_ERR_TOO_LARGE, "单元格%s超出%d行×%d列的限制 "
 			    "(cell %s is beyond the limit of %d rows x %d "
@@ -902,10 +926,10 @@ sheet_end(void *ud, const XML_Char *name)
 			    x->cref, TABLE_MAX_ROWS, TABLE_MAX_COLS);
 			return;
 		}
+		/* The builder writes its own message. */
 		if (table_build_put(&x->tb, (size_t)x->crow, (size_t)x->ccol, s,
 		    strlen(s), x->err, x->errsz) != APP_OK)
-			seterr(x, APP_ERR_TOO_LARGE, "%s", x->err != NULL ?
-			    x->err : "");
+			stop(x, APP_ERR_TOO_LARGE);
 		free(s);
 	}
 }
@@ -920,9 +944,8 @@ xr_free(struct xr *x)
 	for (size_t i = 0; i < x->nsheets; i++)
 		free(x->sheet_rids[i]);
 	free(x->sheet_rids);
-	for (size_t i = 0; i < x->nsst; i++)
-		free(x->sst[i]);
-	free(x->sst);
+	buf_free(&x->sst);
+	free(x->sst_off);
 	free(x->fmts);
 	free(x->xf_fmt);
 	free(x->xf_date);
