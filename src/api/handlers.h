@@ -61,6 +61,10 @@ enum app_err h_project_export(struct req *);
 enum app_err h_project_import(struct req *);
 
 enum app_err h_lead_list(struct req *);
+enum app_err h_lead_list_all(struct req *);
+enum app_err h_lead_export(struct req *);
+enum app_err h_lead_import(struct req *);
+enum app_err h_lead_project(struct req *);
 enum app_err h_lead_get(struct req *);
 enum app_err h_lead_create(struct req *);
 enum app_err h_lead_update(struct req *);

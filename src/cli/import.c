@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "api/lead_io.h"
 #include "api/project_io.h"
 #include "cli/cli.h"
 #include "io/sheet.h"
@@ -50,20 +51,15 @@ progress(size_t done, size_t total, void *ctx)
 		fprintf(stderr, "\r导入中 (importing) %zu/%zu", done, total);
 }
 
+typedef enum app_err (*import_fn)(struct store *, const struct actor *,
+    const struct table *, int, json_t **, void (*)(size_t, size_t, void *),
+    void *);
+
+/* The CLI face of an importer: read, check, report by line, exit code. */
 static int
-import_projects(int argc, char **argv)
+run_import(int argc, char **argv, const char *cmd, const char *usage,
+    import_fn fn)
 {
-	static const char usage[] =
-	    "Usage: zonedesk import projects FILE [--dry-run] [--encoding E]\n"
-	    "                                [--zone CODE]\n"
-	    "Imports key projects from .xlsx or .csv (UTF-8, UTF-8 with BOM or\n"
-	    "GBK/GB18030, detected; --encoding utf-8|gbk|gb18030 overrides).\n"
-	    "Headers as offices write them: 项目编号, 项目名称, 项目级别, 年度,\n"
-	    "年度类别, 所在园区, 产业链, 建设单位, 施工单位, 项目负责人,\n"
-	    "总投资(万元) or (亿元), 年度计划投资(万元), 计划开工日期,\n"
-	    "计划竣工日期, 实际开工日期, 形象进度 …. A code already in the zone\n"
-	    "updates that project. All or nothing: any error imports nothing.\n"
-	    "--dry-run checks every row and lists every error without saving.\n";
 	const char *file = NULL, *enc = NULL, *zone = NULL;
 	int dry = 0, rc;
 	struct cli_opt o[] = {{"dry-run", NULL, &dry},
@@ -76,13 +72,12 @@ import_projects(int argc, char **argv)
 	size_t len = 0, i;
 	enum app_err e;
 
-	if ((rc = cli_parse(argc, argv, "import projects", usage, o, 3, &file,
-	    1)))
+	if ((rc = cli_parse(argc, argv, cmd, usage, o, 3, &file, 1)))
 		return rc < 0 ? EXIT_OK : rc;
 	if (file == NULL)
-		return cli_usage_error("import projects", "FILE", "is required");
+		return cli_usage_error(cmd, "FILE", "is required");
 	if ((data = slurp(file, &len)) == NULL) {
-		fprintf(stderr, "zonedesk import projects: FILE: %s: %s\n", file,
+		fprintf(stderr, "zonedesk %s: FILE: %s: %s\n", cmd, file,
 		    strerror(errno));
 		return EXIT_RUNTIME;
 	}
@@ -90,7 +85,7 @@ import_projects(int argc, char **argv)
 	    APP_OK) {
 		free(data);
 		table_free(&t);
-		fprintf(stderr, "zonedesk import projects: %s: %s\n", file, err);
+		fprintf(stderr, "zonedesk %s: %s: %s\n", cmd, file, err);
 		return EXIT_RUNTIME;
 	}
 	free(data);
@@ -98,13 +93,13 @@ import_projects(int argc, char **argv)
 		table_free(&t);
 		return rc;
 	}
-	if (cli_zone_actor(st, "import projects", zone, &a) != 0) {
+	if (cli_zone_actor(st, cmd, zone, &a) != 0) {
 		table_free(&t);
 		store_close(st);
 		return EXIT_USAGE;
 	}
 	a.english = 0;
-	e = project_import(st, &a, &t, dry, &out, progress, NULL);
+	e = fn(st, &a, &t, dry, &out, progress, NULL);
 	table_free(&t);
 	if (isatty(STDERR_FILENO))
 		fputc('\n', stderr);
@@ -124,14 +119,47 @@ import_projects(int argc, char **argv)
 		    (long long)json_integer_value(json_object_get(out,
 		    "updated")));
 	else if (e == APP_ERR_VALIDATION)
-		fprintf(stderr, "zonedesk import projects: %zu error(s); nothing "
-		    "imported\n", json_array_size(json_object_get(out,
-		    "errors")));
+		fprintf(stderr, "zonedesk %s: %zu error(s); nothing imported\n",
+		    cmd, json_array_size(json_object_get(out, "errors")));
 	else
-		cli_report("import projects", e, NULL, st);
+		cli_report(cmd, e, NULL, st);
 	json_decref(out);
 	store_close(st);
 	return e == APP_OK ? EXIT_OK : EXIT_RUNTIME;
+}
+
+static int
+import_projects(int argc, char **argv)
+{
+	static const char usage[] =
+	    "Usage: zonedesk import projects FILE [--dry-run] [--encoding E]\n"
+	    "                                [--zone CODE]\n"
+	    "Imports key projects from .xlsx or .csv (UTF-8, UTF-8 with BOM or\n"
+	    "GBK/GB18030, detected; --encoding utf-8|gbk|gb18030 overrides).\n"
+	    "Headers as offices write them: 项目编号, 项目名称, 项目级别, 年度,\n"
+	    "年度类别, 所在园区, 产业链, 建设单位, 施工单位, 项目负责人,\n"
+	    "总投资(万元) or (亿元), 年度计划投资(万元), 计划开工日期,\n"
+	    "计划竣工日期, 实际开工日期, 形象进度 …. A code already in the zone\n"
+	    "updates that project. All or nothing: any error imports nothing.\n"
+	    "--dry-run checks every row and lists every error without saving.\n";
+
+	return run_import(argc, argv, "import projects", usage, project_import);
+}
+
+static int
+import_leads(int argc, char **argv)
+{
+	static const char usage[] =
+	    "Usage: zonedesk import leads FILE [--dry-run] [--encoding E]\n"
+	    "                             [--zone CODE]\n"
+	    "Imports investment leads from .xlsx or .csv (encoding detected as\n"
+	    "for projects). Headers: 线索编号, 项目名称, 投资方, 产业链, 来源地区,\n"
+	    "联络处, 招商专员, 计划投资(万元), 预计年税收(万元), 用地(亩),\n"
+	    "预计年产值(万元), 能耗(吨标准煤), 高新技术, 发明专利, 专精特新, 阶段,\n"
+	    "签约日期, 备注. A code already in the zone updates that lead (a new\n"
+	    "阶段 becomes a dated move). All or nothing; --dry-run lists errors.\n";
+
+	return run_import(argc, argv, "import leads", usage, lead_import);
 }
 
 int
@@ -139,7 +167,7 @@ cmd_import(int argc, char **argv)
 {
 	static const char usage[] =
 	    "Usage: zonedesk import <what> FILE [options]\n"
-	    "What: projects (key projects)\n"
+	    "What: projects (key projects), leads (investment leads)\n"
 	    "'zonedesk import <what> --help' describes one.\n";
 
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
@@ -149,6 +177,8 @@ cmd_import(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "projects") == 0)
 		return import_projects(argc - 1, argv + 1);
+	if (strcmp(argv[1], "leads") == 0)
+		return import_leads(argc - 1, argv + 1);
 	fprintf(stderr, "zonedesk import: unknown kind '%s'\n%s", argv[1],
 	    usage);
 	return EXIT_USAGE;

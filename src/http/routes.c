@@ -116,6 +116,12 @@ const struct route routes[] = {
 	/* Investment attraction: officers write the leads they are the
 	 * officer of (lead_is_mine), administrators any. */
 	{"GET", "/api/leads", h_lead_list, PERM_LEAD_READ, 0, NULL, 0},
+	{"GET", "/api/leads/export.xlsx", h_lead_export, PERM_LEAD_READ, 0,
+	    NULL, 0},
+	{"POST", "/api/leads/import", h_lead_import, PERM_LEAD_WRITE_ALL, 0,
+	    NULL, R_UPLOAD},
+	{"POST", "/api/leads/{id}/project", h_lead_project, PERM_PROJECT_WRITE,
+	    0, NULL, BODY},
 	{"POST", "/api/leads", h_lead_create, PERM_LEAD_WRITE_OWN, 0, NULL,
 	    BODY},
 	{"GET", "/api/leads/{id}", h_lead_get, PERM_LEAD_READ, 0, NULL, 0},

@@ -292,6 +292,10 @@
 	X(HIGHLIGHT_DATES, "SELECT date FROM highlights WHERE zone_id = ?1 AND date >= ?2 AND date <= ?3" \
 		" ORDER BY date") \
 	X(USER_IN_ZONE, "SELECT id, role FROM users WHERE zone_id = ?1 AND id = ?2") \
+	X(REGION_BY_NAME, "SELECT id FROM source_regions WHERE zone_id = ?1 AND name = ?2") \
+	X(OFFICE_BY_NAME, "SELECT id FROM liaison_offices WHERE zone_id = ?1 AND name = ?2") \
+	X(USER_BY_FULLNAME, "SELECT id FROM users WHERE zone_id = ?1 AND (name = ?2 OR username = ?2)" \
+		" ORDER BY id LIMIT 1") \
 	\
 	/* Key projects. ?1 zone, ?2 as-of date, ?3 one id or NULL, ?4 park,
 	 * ?5 level, ?6 chain, ?7 q, ?8 year, ?9 year kind, ?10 archived too,
