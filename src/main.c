@@ -15,7 +15,7 @@ static const struct cli_cmd cmds[] = {
 	{"audit", cmd_audit, "print the audit trail"},
 	{"import", cmd_import, "import spreadsheets: projects, leads"},
 	{"calendar", cmd_calendar, "working-day calendar: import, show"},
-	{"report", cmd_report, "reports: kaifugong (开复工), investment"},
+	{"report", cmd_report, "reports: kaifugong (开复工), investment, acceptance"},
 	{"backup", cmd_backup, "copy the database while it is in use"},
 	{"demo", cmd_demo, "create the demo zone with sample data"},
 	{"routes", cmd_routes, "print the HTTP route table"},

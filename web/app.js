@@ -4,7 +4,7 @@
 // a route's perm is a permission string from /api/me, or a function(params) → boolean.
 // A nav entry may give visible() → boolean instead of perm, and href/match as functions.
 // render(ctx) draws into ctx.main; ctx = {main, params, query, path, setTitle(text), isCurrent(), refresh()}.
-// To add a module: import it and append it to MODULES (navigation groups: main, structure, system,
+// To add a module: import it and append it to MODULES (navigation groups: main, projects, invest, structure, settings, system,
 // or a new one with an i18n key nav.group.<name>).
 
 import { t, has, getLang, toggleLang, onLangChange, option } from './js/i18n.js';
@@ -19,15 +19,17 @@ import chains from './js/pages/chains.js';
 import users from './js/pages/users.js';
 import audit from './js/pages/audit.js';
 import zone from './js/pages/zone.js';
+import projects from './js/pages/projects.js';
+import leads from './js/pages/leads.js';
 
-const GROUP_ORDER = ['main', 'structure', 'business', 'system'];
+const GROUP_ORDER = ['main', 'projects', 'invest', 'structure', 'business', 'settings', 'system'];
 
 const home = {
   nav: [{ href: '#/', match: '/', perm: null, label: 'nav.home', group: 'main', order: 0, exact: true }],
   routes: [{ path: '/', perm: null, render: homePage }],
 };
 
-const MODULES = [home, parks, orgs, chains, users, audit, zone];
+const MODULES = [home, projects, leads, parks, orgs, chains, users, audit, zone];
 
 const NAV = MODULES.flatMap((m) => m.nav || []);
 for (const m of MODULES) for (const r of m.routes) addRoute(r.path, r.render, { perm: r.perm });

@@ -2,6 +2,9 @@
 #include <string.h>
 
 #include "api/importer.h"
+#include "api/validate.h"
+#include "http/reply.h"
+#include "io/sheet.h"
 
 void
 import_err(struct import_row *ir, const char *key, const char *zh,
@@ -96,4 +99,48 @@ done:
 	    (json_int_t)created, "updated", (json_int_t)updated, "errors",
 	    errs, "unknown_columns", unknown);
 	return e;
+}
+
+enum app_err
+import_http(struct req *r, enum app_err (*fn)(struct store *,
+    const struct actor *, const struct table *, int, json_t **,
+    void (*)(size_t, size_t, void *), void *))
+{
+	const char *dr = req_arg(r, "dry_run"), *type = req_arg(r, "type");
+	struct table t = {0};
+	json_t *out = NULL, *x;
+	char err[512];
+	size_t i;
+	enum app_err e;
+
+	if (type == NULL)
+		type = req_header(r, "Content-Type");
+	if (type != NULL && strstr(type, "spreadsheetml") != NULL)
+		type = "xlsx";
+	if (r->body.len == 0) {
+		ferr_add(r->errs, "file", r->english, "没有收到文件",
+		    "no file received");
+		return APP_ERR_VALIDATION;
+	}
+	if ((e = sheet_read(r->body.p, r->body.len, type,
+	    req_arg(r, "encoding"), &t, err, sizeof err)) != APP_OK) {
+		table_free(&t);
+		ferr_addf(r->errs, "file", err);
+		return e == APP_ERR_TOO_LARGE ? e : APP_ERR_VALIDATION;
+	}
+	e = fn(r->st, &r->actor, &t, dr != NULL && (strcmp(dr, "1") == 0 ||
+	    strcmp(dr, "true") == 0), &out, NULL, NULL);
+	table_free(&t);
+	if (e == APP_ERR_VALIDATION)
+		json_array_foreach(json_object_get(out, "errors"), i, x)
+			json_array_append_new(r->errs, json_pack(
+			    "{s:O, s:O, s:O, s:O}", "field", json_object_get(x,
+			    "column"), "row", json_object_get(x, "row"), "column",
+			    json_object_get(x, "column"), "message",
+			    json_object_get(x, "message")));
+	if (e != APP_OK) {
+		json_decref(out);
+		return e;
+	}
+	return reply_json(r, 200, out);
 }

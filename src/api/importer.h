@@ -53,4 +53,14 @@ enum app_err import_run(struct store *st, const struct actor *a,
     json_t **out, void (*progress)(size_t done, size_t total, void *ctx),
     void *pctx);
 
+struct req;
+/*
+ * The HTTP face of an import: the request body is the file (?type=xlsx|csv,
+ * ?encoding=, ?dry_run=1); errors answer 400 with one entry per problem
+ * naming the row and the column; success answers the summary.
+ */
+enum app_err import_http(struct req *r, enum app_err (*fn)(struct store *,
+    const struct actor *, const struct table *, int, json_t **,
+    void (*)(size_t, size_t, void *), void *));
+
 #endif

@@ -79,6 +79,33 @@ static const struct field_spec event_filters[] = {
 };
 static const char *const event_sorts[] = {"date", "title", "id", NULL};
 
+/* Leads signed at an event keep its date and kind: the move's date is the
+ * event's, so neither may change once someone signed there. */
+static void
+check_event(struct store *st, const struct actor *a, long long id,
+    const struct store_val *v, json_t *errs)
+{
+	json_t *old = NULL;
+	long long nsigned = 0;
+
+	if (id == 0 || store_row1(st, STMT_SEVENT_GET, (struct store_val[]){
+	    SV_I(a->zone_id), SV_I(id)}, 2, &old) != APP_OK)
+		return;
+	store_int(st, STMT_SEVENT_SIGNED, (struct store_val[]){
+	    SV_I(a->zone_id), SV_I(id)}, 2, &nsigned);
+	if (nsigned > 0 && strcmp(v[0].s, json_string_value(json_object_get(
+	    old, "date"))) != 0)
+		ferr_add(errs, "date", a->english,
+		    "已有项目在此活动签约，不能修改日期",
+		    "leads were signed at this event; its date cannot change");
+	if (nsigned > 0 && strcmp(v[2].s, json_string_value(json_object_get(
+	    old, "kind"))) != 0)
+		ferr_add(errs, "kind", a->english,
+		    "已有项目在此活动签约，不能修改类型",
+		    "leads were signed at this event; its kind cannot change");
+	json_decref(old);
+}
+
 const struct resource sevent_resource = {
 	.entity = "signing_event", .read = PERM_LEAD_READ,
 	.write = PERM_INVEST_WRITE, .fields = event_fields, .nfields = 6,
@@ -86,6 +113,7 @@ const struct resource sevent_resource = {
 	.list = STMT_SEVENT_LIST, .count = STMT_SEVENT_COUNT,
 	.get = STMT_SEVENT_GET, .insert = STMT_SEVENT_INSERT,
 	.update = STMT_SEVENT_UPDATE, .del = STMT_SEVENT_DELETE,
+	.check = check_event,
 };
 
 static const struct field_spec highlight_fields[] = {
@@ -97,13 +125,34 @@ static const struct field_spec highlight_fields[] = {
 };
 static const char *const highlight_sorts[] = {"date", "id", NULL};
 
+/* A highlight links to a lead or an event of the same zone. */
+static void
+check_highlight(struct store *st, const struct actor *a, long long id,
+    const struct store_val *v, json_t *errs)
+{
+	json_t *o = NULL;
+
+	(void)id;
+	if (v[3].type == SV_INT && store_row1(st, STMT_LEAD_OFFICER,
+	    (struct store_val[]){SV_I(a->zone_id), v[3]}, 2, &o) != APP_OK)
+		ferr_add(errs, "lead_id", a->english, "本区没有该项目",
+		    "no such lead in this zone");
+	json_decref(o);
+	o = NULL;
+	if (v[4].type == SV_INT && store_row1(st, STMT_SEVENT_GET,
+	    (struct store_val[]){SV_I(a->zone_id), v[4]}, 2, &o) != APP_OK)
+		ferr_add(errs, "event_id", a->english, "本区没有该活动",
+		    "no such event in this zone");
+	json_decref(o);
+}
+
 const struct resource highlight_resource = {
 	.entity = "highlight", .read = PERM_LEAD_READ,
 	.write = PERM_INVEST_WRITE, .fields = highlight_fields, .nfields = 5,
 	.sorts = highlight_sorts, .list = STMT_HIGHLIGHT_LIST,
 	.count = STMT_HIGHLIGHT_COUNT, .get = STMT_HIGHLIGHT_GET,
 	.insert = STMT_HIGHLIGHT_INSERT, .update = STMT_HIGHLIGHT_UPDATE,
-	.del = STMT_HIGHLIGHT_DELETE,
+	.del = STMT_HIGHLIGHT_DELETE, .check = check_highlight,
 };
 
 /*
@@ -216,8 +265,18 @@ h_sevent_sign(struct req *r)
 		size_t k;
 		char name[32];
 
+		long long officer = 0;
+
+		if (json_is_integer(id))
+			store_int(r->st, STMT_LEAD_OFFICER, (struct store_val[]){
+			    SV_I(r->actor.zone_id), SV_I(json_integer_value(id))},
+			    2, &officer);
 		if (!json_is_integer(id))
 			e = APP_ERR_VALIDATION;
+		/* An officer signs only the leads they are the officer of. */
+		else if (!perm_allows(r->actor.role, PERM_LEAD_WRITE_ALL) &&
+		    officer != 0 && officer != r->actor.user_id)
+			e = APP_ERR_FORBIDDEN;
 		else
 			e = lead_move(r->st, &r->actor, json_integer_value(id),
 			    body, sub, &mv);

@@ -84,7 +84,7 @@ enum app_err
 invest_report(struct store *st, const struct actor *a, struct date from,
     struct date to, json_t **out)
 {
-	char fs[11], ts[11], mkey[16];
+	char fs[11], ts[11], ws[11], mkey[16];
 	json_t *moves = NULL, *events = NULL, *hl = NULL, *leads = NULL;
 	json_t *settings = NULL, *m, *seen = json_object();
 	json_t *bychain = json_object(), *corder = json_array();
@@ -101,12 +101,15 @@ invest_report(struct store *st, const struct actor *a, struct date from,
 
 	date_format(from, fs);
 	date_format(to, ts);
+	/* A week, month or quarter that began before from counts with all its
+	 * days: fetch events and highlights from a quarter earlier. */
+	date_format(date_add_days(from, -92), ws);
 	if ((e = store_rows(st, STMT_STAGE_MOVES, (struct store_val[]){
 	    SV_I(a->zone_id), SV_T(fs), SV_T(ts)}, 3, &moves)) != APP_OK ||
 	    (e = store_rows(st, STMT_EVENT_DATES, (struct store_val[]){
-	    SV_I(a->zone_id), SV_T(fs), SV_T(ts)}, 3, &events)) != APP_OK ||
+	    SV_I(a->zone_id), SV_T(ws), SV_T(ts)}, 3, &events)) != APP_OK ||
 	    (e = store_rows(st, STMT_HIGHLIGHT_DATES, (struct store_val[]){
-	    SV_I(a->zone_id), SV_T(fs), SV_T(ts)}, 3, &hl)) != APP_OK ||
+	    SV_I(a->zone_id), SV_T(ws), SV_T(ts)}, 3, &hl)) != APP_OK ||
 	    (e = leads_all(st, a, to, &leads)) != APP_OK ||
 	    (e = settings_load(st, a->zone_id, &settings)) != APP_OK)
 		goto out;
@@ -184,6 +187,8 @@ invest_report(struct store *st, const struct actor *a, struct date from,
 		    "signing") == 0 && json_integer_value(json_object_get(m,
 		    "signed")) > 0 && ns < 400)
 			date_parse(d, 10, &sd[ns++]);
+		if (strcmp(d, fs) < 0)
+			continue;	/* before the period: cadence only */
 		if (sevent_summary(st, a, json_integer_value(json_object_get(m,
 		    "id")), &sum) == APP_OK) {
 			json_object_set(m, "total_investment",

@@ -4,7 +4,6 @@
  * 来源地区, 联络处, 招商专员, 计划投资(万元) …), resolves names in the zone
  * and saves through lead_save and lead_move, so the rules are the API's.
  */
-#include <microhttpd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +15,6 @@
 #include "api/projects.h"
 #include "domain/lead.h"
 #include "http/reply.h"
-#include "io/sheet.h"
 #include "io/xlsx_write.h"
 
 #define A(...) (const char *const[]){__VA_ARGS__, NULL}
@@ -277,19 +275,6 @@ out:
 	return e;
 }
 
-static enum app_err
-send_xlsx(struct req *r, char *data, size_t len)
-{
-	r->resp = MHD_create_response_from_buffer(len, data,
-	    MHD_RESPMEM_MUST_FREE);
-	MHD_add_response_header(r->resp, "Content-Type",
-	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-	MHD_add_response_header(r->resp, "Content-Disposition",
-	    "attachment; filename=\"leads.xlsx\"");
-	r->status = 200;
-	return APP_OK;
-}
-
 enum app_err
 h_lead_export(struct req *r)
 {
@@ -306,47 +291,13 @@ h_lead_export(struct req *r)
 		return e;
 	json_decref(r->out);
 	r->out = NULL;
-	return send_xlsx(r, data, len);
+	return reply_file(r, data, len,
+	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	    "leads.xlsx");
 }
 
 enum app_err
 h_lead_import(struct req *r)
 {
-	const char *dr = req_arg(r, "dry_run"), *type = req_arg(r, "type");
-	struct table t = {0};
-	json_t *out = NULL, *x;
-	char err[512];
-	size_t i;
-	enum app_err e;
-
-	if (type == NULL)
-		type = req_header(r, "Content-Type");
-	if (type != NULL && strstr(type, "spreadsheetml") != NULL)
-		type = "xlsx";
-	if (r->body.len == 0) {
-		ferr_add(r->errs, "file", r->english, "没有收到文件",
-		    "no file received");
-		return APP_ERR_VALIDATION;
-	}
-	if ((e = sheet_read(r->body.p, r->body.len, type,
-	    req_arg(r, "encoding"), &t, err, sizeof err)) != APP_OK) {
-		table_free(&t);
-		ferr_addf(r->errs, "file", err);
-		return e == APP_ERR_TOO_LARGE ? e : APP_ERR_VALIDATION;
-	}
-	e = lead_import(r->st, &r->actor, &t, dr != NULL && (strcmp(dr, "1") ==
-	    0 || strcmp(dr, "true") == 0), &out, NULL, NULL);
-	table_free(&t);
-	if (e == APP_ERR_VALIDATION)
-		json_array_foreach(json_object_get(out, "errors"), i, x)
-			json_array_append_new(r->errs, json_pack(
-			    "{s:O, s:O, s:O, s:O}", "field", json_object_get(x,
-			    "column"), "row", json_object_get(x, "row"), "column",
-			    json_object_get(x, "column"), "message",
-			    json_object_get(x, "message")));
-	if (e != APP_OK) {
-		json_decref(out);
-		return e;
-	}
-	return reply_json(r, 200, out);
+	return import_http(r, lead_import);
 }

@@ -212,19 +212,6 @@ lead_get(struct store *st, const struct actor *a, long long id,
 	return APP_OK;
 }
 
-static json_t *
-snapshot(json_t *full)
-{
-	json_t *s = json_object();
-
-	for (size_t i = 0; stored[i] != NULL; i++) {
-		json_t *v = json_object_get(full, stored[i]);
-
-		json_object_set(s, stored[i], v ? v : json_null());
-	}
-	return s;
-}
-
 /* References must be records of the caller's zone. */
 static void
 check_ref(struct store *st, const struct actor *a, enum stmt s,
@@ -331,15 +318,8 @@ lead_save(struct store *st, const struct actor *a, long long id,
 	if (e != APP_OK || (e = lead_get(st, a, newid, today, &after)) !=
 	    APP_OK)
 		goto fail;
-	{
-		json_t *b = before ? snapshot(before) : NULL, *s = snapshot(after);
-
-		e = store_audit(st, a->zone_id, a->user_id, "lead", newid,
-		    id ? "update" : "create", b, s);
-		json_decref(b);
-		json_decref(s);
-	}
-	if (e != APP_OK || (e = store_commit(st)) != APP_OK)
+	if ((e = audit_stored(st, a, "lead", newid, before, after,
+	    stored)) != APP_OK || (e = store_commit(st)) != APP_OK)
 		goto fail;
 	json_decref(before);
 	json_decref(move);

@@ -16,11 +16,8 @@
 #include "api/projects.h"
 #include "api/resource.h"
 #include "domain/phase.h"
-#include <microhttpd.h>
-
 #include "http/reply.h"
 #include "io/columns.h"
-#include "io/sheet.h"
 #include "io/xlsx_write.h"
 
 #define A(...) (const char *const[]){__VA_ARGS__, NULL}
@@ -391,22 +388,7 @@ kfg_xlsx(json_t *rep, char **data, size_t *len, char *err, size_t errsz)
 
 /* ---- HTTP ---- */
 
-static enum app_err
-send_xlsx(struct req *r, char *data, size_t len, const char *filename)
-{
-	char disp[256];
-
-	r->resp = MHD_create_response_from_buffer(len, data,
-	    MHD_RESPMEM_MUST_FREE);
-	MHD_add_response_header(r->resp, "Content-Type",
-	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-	/* RFC 6266: an ASCII fallback and the UTF-8 name. */
-	snprintf(disp, sizeof disp, "attachment; filename=\"%s\"", filename);
-	MHD_add_response_header(r->resp, "Content-Disposition", disp);
-	MHD_add_response_header(r->resp, "Cache-Control", "no-store");
-	r->status = 200;
-	return APP_OK;
-}
+#define XLSX_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 enum app_err
 h_project_export(struct req *r)
@@ -429,7 +411,8 @@ h_project_export(struct req *r)
 	e = projects_xlsx(json_object_get(page, "items"), &data, &len, err,
 	    sizeof err);
 	json_decref(page);
-	return e != APP_OK ? e : send_xlsx(r, data, len, "projects.xlsx");
+	return e != APP_OK ? e : reply_file(r, data, len, XLSX_TYPE,
+	    "projects.xlsx");
 }
 
 enum app_err
@@ -446,60 +429,13 @@ h_kfg_export(struct req *r)
 		return e;
 	json_decref(r->out);
 	r->out = NULL;
-	return send_xlsx(r, data, len, "kaifugong.xlsx");
+	return reply_file(r, data, len, XLSX_TYPE, "kaifugong.xlsx");
 }
 
 /* POST /api/projects/import?dry_run=1&type=xlsx|csv&encoding=gbk with the
- * file as the body. Errors answer 400 with one field entry per problem,
- * naming the row and the column. */
+ * file as the body. */
 enum app_err
 h_project_import(struct req *r)
 {
-	const char *dr = req_arg(r, "dry_run"), *type = req_arg(r, "type");
-	const char *enc = req_arg(r, "encoding");
-	struct table t = {0};
-	json_t *out = NULL, *x;
-	char err[512];
-	size_t i;
-	enum app_err e;
-
-	if (type == NULL)
-		type = req_header(r, "Content-Type");
-	if (type != NULL && strstr(type, "spreadsheetml") != NULL)
-		type = "xlsx";
-	if (r->body.len == 0) {
-		ferr_add(r->errs, "file", r->english, "没有收到文件",
-		    "no file received");
-		return APP_ERR_VALIDATION;
-	}
-	if ((e = sheet_read(r->body.p, r->body.len, type, enc, &t, err,
-	    sizeof err)) != APP_OK) {
-		table_free(&t);
-		ferr_addf(r->errs, "file", err);
-		return e == APP_ERR_TOO_LARGE ? e : APP_ERR_VALIDATION;
-	}
-	e = project_import(r->st, &r->actor, &t, dr != NULL &&
-	    (strcmp(dr, "1") == 0 || strcmp(dr, "true") == 0), &out, NULL,
-	    NULL);
-	table_free(&t);
-	if (e == APP_ERR_VALIDATION) {
-		json_array_foreach(json_object_get(out, "errors"), i, x) {
-			char name[160];
-
-			snprintf(name, sizeof name, "%s",
-			    json_string_value(json_object_get(x, "column")));
-			json_array_append_new(r->errs, json_pack(
-			    "{s:s, s:O, s:O, s:O}", "field", name, "row",
-			    json_object_get(x, "row"), "column",
-			    json_object_get(x, "column"), "message",
-			    json_object_get(x, "message")));
-		}
-		json_decref(out);
-		return e;
-	}
-	if (e != APP_OK) {
-		json_decref(out);
-		return e;
-	}
-	return reply_json(r, 200, out);
+	return import_http(r, project_import);
 }

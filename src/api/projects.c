@@ -184,19 +184,6 @@ load(struct store *st, const struct actor *a, long long id,
 	return APP_OK;
 }
 
-static json_t *
-snapshot(json_t *full)
-{
-	json_t *s = json_object();
-
-	for (size_t i = 0; stored[i] != NULL; i++) {
-		json_t *v = json_object_get(full, stored[i]);
-
-		json_object_set(s, stored[i], v ? v : json_null());
-	}
-	return s;
-}
-
 enum app_err
 project_get(struct store *st, const struct actor *a, long long id,
     struct date as_of, json_t **out)
@@ -436,15 +423,8 @@ project_save(struct store *st, const struct actor *a, long long id,
 			goto fail;
 	if ((e = project_get(st, a, newid, today, &after)) != APP_OK)
 		goto fail;
-	{
-		json_t *b = before ? snapshot(before) : NULL, *s = snapshot(after);
-
-		e = store_audit(st, a->zone_id, a->user_id, "project", newid,
-		    id ? "update" : "create", b, s);
-		json_decref(b);
-		json_decref(s);
-	}
-	if (e != APP_OK || (e = store_commit(st)) != APP_OK)
+	if ((e = audit_stored(st, a, "project", newid, before, after,
+	    stored)) != APP_OK || (e = store_commit(st)) != APP_OK)
 		goto fail;
 	json_decref(before);
 	*out = after;

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "api/resource.h"
+#include "api/rows.h"
 
 enum app_err
 res_page(struct store *st, enum stmt list, enum stmt count,
@@ -97,6 +98,8 @@ res_create(struct store *st, const struct actor *a, const struct resource *res,
 	size_t n;
 
 	validate_body(body, res->fields, res->nfields, vals, errs, a->english);
+	if (json_array_size(errs) == 0 && res->check != NULL)
+		res->check(st, a, 0, vals, errs);
 	if (json_array_size(errs) > 0)
 		return APP_ERR_VALIDATION;
 	store_now(now, 0);
@@ -127,6 +130,8 @@ res_update(struct store *st, const struct actor *a, const struct resource *res,
 	size_t n;
 
 	validate_body(body, res->fields, res->nfields, vals, errs, a->english);
+	if (json_array_size(errs) == 0 && res->check != NULL)
+		res->check(st, a, id, vals, errs);
 	if (json_array_size(errs) > 0)
 		return APP_ERR_VALIDATION;
 	store_now(now, 0);
@@ -174,4 +179,18 @@ res_history(struct store *st, const struct actor *a, const char *entity,
 	struct store_val w[3] = {SV_I(a->zone_id), SV_T(entity), SV_I(id)};
 
 	return res_page(st, STMT_AUDIT_LIST, STMT_AUDIT_COUNT, w, 3, lq, out);
+}
+
+enum app_err
+audit_stored(struct store *st, const struct actor *a, const char *entity,
+    long long id, json_t *before, json_t *after, const char *const *keys)
+{
+	json_t *b = before ? json_pick(before, keys) : NULL;
+	json_t *s = json_pick(after, keys);
+	enum app_err e = store_audit(st, a->zone_id, a->user_id, entity, id,
+	    before ? "update" : "create", b, s);
+
+	json_decref(b);
+	json_decref(s);
+	return e;
 }

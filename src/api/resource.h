@@ -32,6 +32,10 @@ struct resource {
 	size_t nfilters;
 	const char *const *sorts;	/* NULL-terminated */
 	enum stmt list, count, get, insert, update, del;
+	/* Optional checks beyond the fields (references in the zone, rules
+	 * across records); id is 0 on create. Appends to errs. */
+	void (*check)(struct store *, const struct actor *, long long id,
+	    const struct store_val *vals, json_t *errs);
 	/* Optional hook after a create, inside its transaction. */
 	enum app_err (*after_create)(struct store *, const struct actor *,
 	    long long id);
@@ -59,6 +63,14 @@ enum app_err res_history(struct store *st, const struct actor *a,
 enum app_err res_page(struct store *st, enum stmt list, enum stmt count,
     const struct store_val *where, size_t nwhere, const struct list_query *lq,
     json_t **out);
+
+/*
+ * The audit row of a record whose reads carry derived fields: keeps only
+ * the stored keys of before (NULL on create) and after.
+ */
+enum app_err audit_stored(struct store *st, const struct actor *a,
+    const char *entity, long long id, json_t *before, json_t *after,
+    const char *const *keys);
 
 /* Turns a store conflict into a field error ("already exists"). */
 void conflict_fields(struct store *st, json_t *errs, int english);

@@ -59,3 +59,16 @@ rows_page(json_t **rows, size_t n, const struct list_query *lq)
 	    (json_int_t)n, "limit", (json_int_t)lq->limit, "offset",
 	    (json_int_t)lq->offset);
 }
+
+json_t *
+json_pick(json_t *o, const char *const *keys)
+{
+	json_t *s = json_object();
+
+	for (size_t i = 0; keys[i] != NULL; i++) {
+		json_t *v = json_object_get(o, keys[i]);
+
+		json_object_set(s, keys[i], v ? v : json_null());
+	}
+	return s;
+}

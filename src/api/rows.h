@@ -15,4 +15,7 @@
  * {"items":[page],"total":n,"limit","offset"}; the rows are borrowed. */
 json_t *rows_page(json_t **rows, size_t n, const struct list_query *lq);
 
+/* A new object with only the given keys of o (null where absent). */
+json_t *json_pick(json_t *o, const char *const *keys);
+
 #endif

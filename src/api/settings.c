@@ -40,6 +40,9 @@ static const struct {
 	/* kg of standard coal per 万元 of output that earn no points. */
 	{{.name = "score.energy_zero_kg", .type = FT_INT, .min = 1,
 	    .max = 100000}, 500},
+	/* Working days for the joint site inspection after the reviews pass. */
+	{{.name = "acc.inspection_days", .type = FT_INT, .min = 1,
+	    .max = 60}, 5},
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 

@@ -1,6 +1,7 @@
 /* Zones: creation with seeding, and the caller's own zone over HTTP. */
 #include <string.h>
 
+#include "api/acceptance.h"
 #include "api/chains.h"
 #include "api/handlers.h"
 #include "api/validate.h"
@@ -58,6 +59,8 @@ zone_create(struct store *st, const char *code, const char *name,
 		if ((e = chains_seed(st, &sys)) == APP_OK &&
 		    (e = node_templates_seed(st, &sys)) == APP_OK)
 			e = regions_seed(st, &sys);
+		if (e == APP_OK)
+			e = acc_seed(st, &sys);
 	}
 	json_decref(after);
 	json_decref(body);

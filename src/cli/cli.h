@@ -37,6 +37,8 @@ int cli_zone_actor(struct store *st, const char *cmd, const char *code,
 /* Reads a password from stdin (one line) or, on a terminal, a prompt
  * without echo, asked twice. Returns a malloc'd string or NULL. */
 char *cli_read_password(int from_stdin, const char *cmd);
+/* A JSON value as text for tables and CSV (tmp holds numbers). */
+const char *cli_cell(json_t *row, const char *key, char *tmp, size_t n);
 /* Prints rows of a JSON array as aligned columns. */
 void cli_table(json_t *rows, const char *const *cols);
 /* One option of a command: "--name VALUE" / "--name=VALUE", or a flag. */
@@ -69,5 +71,7 @@ int cmd_demo(int, char **);
 int cmd_report(int, char **);
 int cmd_import(int, char **);
 int cmd_calendar(int, char **);
+/* zonedesk report acceptance (cli/report_acceptance.c). */
+int report_acceptance(int, char **);
 
 #endif

@@ -218,8 +218,8 @@ width(const char *s)
 	return w;
 }
 
-static const char *
-cell(json_t *row, const char *col, char *tmp, size_t n)
+const char *
+cli_cell(json_t *row, const char *col, char *tmp, size_t n)
 {
 	json_t *v = json_object_get(row, col);
 
@@ -248,7 +248,7 @@ cli_table(json_t *rows, const char *const *cols)
 		w[c] = width(cols[c]);
 	json_array_foreach(rows, i, row)
 		for (c = 0; cols[c] && c < 16; c++) {
-			int cw = width(cell(row, cols[c], tmp, sizeof tmp));
+			int cw = width(cli_cell(row, cols[c], tmp, sizeof tmp));
 
 			if (cw > w[c])
 				w[c] = cw;
@@ -258,7 +258,7 @@ cli_table(json_t *rows, const char *const *cols)
 	printf("\n");
 	json_array_foreach(rows, i, row) {
 		for (c = 0; cols[c]; c++) {
-			const char *s = cell(row, cols[c], tmp, sizeof tmp);
+			const char *s = cli_cell(row, cols[c], tmp, sizeof tmp);
 
 			printf("%s%s%*s", c ? "  " : "", s,
 			    cols[c + 1] ? w[c] - width(s) : 0, "");

@@ -175,10 +175,17 @@ cmd_demo(int argc, char **argv)
 		}
 		json_decref(inv);
 	}
+	if (rc == 0 && (store_begin(st) != APP_OK || demo_acceptance(st, &a,
+	    pw, &refs) != 0 || store_commit(st) != APP_OK)) {
+		store_rollback(st);
+		rc = EXIT_RUNTIME;
+	}
 	if (rc == 0) {
 		printf("demo zone 'demo' (连云港高新区) created\n");
 		printf("users: admin leader project invest approval fire "
 		    "service enterprise\n");
+		printf("acceptance reviewers: planning quality fire airdef "
+		    "archives survey\n");
 		printf("password for every demo user: %s\n", pw);
 	}
 out:

@@ -20,4 +20,10 @@ int demo_projects(struct store *st, const struct actor *a,
 int demo_leads(struct store *st, const struct actor *a, long long officer,
     const struct demo_refs *refs);
 
+/* Joint acceptance: a reviewer per department (new users get password pw)
+ * and draft, open, overdue, rectifying and passed cases. Needs the demo
+ * users and projects. 0 ok, -1 failed. */
+int demo_acceptance(struct store *st, const struct actor *a, const char *pw,
+    const struct demo_refs *refs);
+
 #endif

@@ -25,24 +25,6 @@ csv_cell(const char *s)
 	putchar('"');
 }
 
-static const char *
-val(json_t *row, const char *key, char *tmp, size_t n)
-{
-	json_t *v = json_object_get(row, key);
-
-	if (json_is_string(v))
-		return json_string_value(v);
-	if (json_is_integer(v))
-		snprintf(tmp, n, "%lld", (long long)json_integer_value(v));
-	else if (json_is_real(v))
-		snprintf(tmp, n, "%.2f", json_real_value(v));
-	else if (json_is_boolean(v))
-		snprintf(tmp, n, "%s", json_is_true(v) ? "是" : "否");
-	else
-		tmp[0] = '\0';
-	return tmp;
-}
-
 /* CSV with a header row of labels; keys pick the columns. */
 static void
 print_csv(json_t *rows, const char *const *keys, const char *const *labels)
@@ -62,7 +44,7 @@ print_csv(json_t *rows, const char *const *keys, const char *const *labels)
 		for (k = 0; keys[k]; k++) {
 			if (k)
 				putchar(',');
-			csv_cell(val(row, keys[k], tmp, sizeof tmp));
+			csv_cell(cli_cell(row, keys[k], tmp, sizeof tmp));
 		}
 		fputs("\r\n", stdout);
 	}
@@ -286,7 +268,8 @@ cmd_report(int argc, char **argv)
 {
 	static const char usage[] =
 	    "Usage: zonedesk report <name> [options]\n"
-	    "Reports: kaifugong (开复工 as of a date), investment (招商引资 for a period)\n"
+	    "Reports: kaifugong (开复工 as of a date), investment (招商引资 for a period),\n"
+	    "         acceptance (联合验收 for a period)\n"
 	    "'zonedesk report <name> --help' describes one.\n";
 
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
@@ -298,6 +281,8 @@ cmd_report(int argc, char **argv)
 		return kaifugong(argc - 1, argv + 1);
 	if (strcmp(argv[1], "investment") == 0)
 		return investment(argc - 1, argv + 1);
+	if (strcmp(argv[1], "acceptance") == 0)
+		return report_acceptance(argc - 1, argv + 1);
 	fprintf(stderr, "zonedesk report: unknown report '%s'\n%s", argv[1],
 	    usage);
 	return EXIT_USAGE;

@@ -6,6 +6,8 @@
 #define B(p) (1u << (p))
 #define READ_BASE (B(PERM_ZONE_READ) | B(PERM_PARK_READ) | B(PERM_CHAIN_READ))
 #define ORG_RW (B(PERM_ORG_READ) | B(PERM_ORG_WRITE))
+/* Joint acceptance: officers steer every case (reviews need a reviewer). */
+#define ACC_ALL (B(PERM_ACC_READ) | B(PERM_ACC_APPLY) | B(PERM_ACC_MANAGE))
 #define PROJECT_RW (B(PERM_PROJECT_READ) | B(PERM_PROJECT_WRITE) | \
 	B(PERM_PROGRESS_WRITE))
 
@@ -19,24 +21,27 @@ static const struct {
 	    B(PERM_USER_WRITE) | B(PERM_AUDIT_READ) | B(PERM_SETTINGS_WRITE) |
 	    PROJECT_RW | B(PERM_LEAD_READ) | B(PERM_LEAD_WRITE_ALL) |
 	    B(PERM_LEAD_WRITE_OWN) | B(PERM_INVEST_WRITE) |
-	    B(PERM_CALENDAR_WRITE)},
+	    B(PERM_CALENDAR_WRITE) | ACC_ALL},
 	[ROLE_LEADER] = {"领导", "Leader",
 	    READ_BASE | B(PERM_ORG_READ) | B(PERM_PROJECT_READ) |
-	    B(PERM_LEAD_READ)},
+	    B(PERM_LEAD_READ) | B(PERM_ACC_READ)},
 	[ROLE_PROJECT_OFFICER] = {"项目专员", "Project officer",
 	    READ_BASE | ORG_RW | PROJECT_RW},
 	[ROLE_INVESTMENT_OFFICER] = {"招商专员",
 	    "Investment officer", READ_BASE | ORG_RW | B(PERM_PROJECT_READ) |
 	    B(PERM_LEAD_READ) | B(PERM_LEAD_WRITE_OWN) | B(PERM_INVEST_WRITE)},
 	[ROLE_APPROVAL_OFFICER] = {"审批专员",
-	    "Approval officer", READ_BASE | ORG_RW | B(PERM_PROJECT_READ)},
+	    "Approval officer", READ_BASE | ORG_RW | B(PERM_PROJECT_READ) |
+	    ACC_ALL},
 	[ROLE_DEPT_REVIEWER] = {"部门审查人员",
-	    "Department reviewer", READ_BASE | B(PERM_ORG_READ)},
+	    "Department reviewer", READ_BASE | B(PERM_ORG_READ) |
+	    B(PERM_ACC_READ) | B(PERM_ACC_REVIEW)},
 	[ROLE_SERVICE_OFFICER] = {"服务专员",
 	    "Service officer", READ_BASE | ORG_RW | B(PERM_PROJECT_READ)},
 	[ROLE_ENTERPRISE_USER] = {"企业用户",
 	    "Enterprise user", READ_BASE | B(PERM_ORG_READ_OWN) |
-	    B(PERM_PROJECT_READ_OWN) | B(PERM_PROGRESS_WRITE_OWN)},
+	    B(PERM_PROJECT_READ_OWN) | B(PERM_PROGRESS_WRITE_OWN) |
+	    B(PERM_ACC_READ) | B(PERM_ACC_APPLY)},
 };
 
 const char *const role_names[ROLE__MAX + 1] = {
@@ -61,6 +66,10 @@ static const char *const perm_names[PERM__MAX] = {
 	[PERM_LEAD_WRITE_OWN] = "lead.write_own",
 	[PERM_INVEST_WRITE] = "invest.write",
 	[PERM_CALENDAR_WRITE] = "calendar.write",
+	[PERM_ACC_READ] = "acceptance.read",
+	[PERM_ACC_APPLY] = "acceptance.apply",
+	[PERM_ACC_REVIEW] = "acceptance.review",
+	[PERM_ACC_MANAGE] = "acceptance.manage",
 };
 
 int

@@ -43,6 +43,10 @@ enum perm {
 	PERM_LEAD_WRITE_OWN,	/* leads the user is the officer of */
 	PERM_INVEST_WRITE,	/* events, highlights, investment code tables */
 	PERM_CALENDAR_WRITE,	/* the zone's working-day calendar */
+	PERM_ACC_READ,		/* joint acceptance cases (scoped per role) */
+	PERM_ACC_APPLY,		/* open, upload, submit, answer (applicants) */
+	PERM_ACC_REVIEW,	/* decide a department's review */
+	PERM_ACC_MANAGE,	/* departments, items, reviewers, inspection */
 	PERM__MAX
 };
 

@@ -120,3 +120,19 @@ reply_send(struct req *r, enum app_err e, const char *allow)
 	r->queued = 1;
 	return rc;
 }
+
+enum app_err
+reply_file(struct req *r, char *data, size_t len, const char *type,
+    const char *filename)
+{
+	char disp[256];
+
+	r->resp = MHD_create_response_from_buffer(len, data,
+	    MHD_RESPMEM_MUST_FREE);
+	MHD_add_response_header(r->resp, "Content-Type", type);
+	snprintf(disp, sizeof disp, "attachment; filename=\"%s\"", filename);
+	MHD_add_response_header(r->resp, "Content-Disposition", disp);
+	MHD_add_response_header(r->resp, "Cache-Control", "no-store");
+	r->status = 200;
+	return APP_OK;
+}

@@ -3,6 +3,7 @@
  * dispatcher checks before the handler runs, and the resource it serves.
  * docs/api.yaml describes the same set; a test keeps the two equal.
  */
+#include "api/acceptance.h"
 #include "api/calendar.h"
 #include "api/handlers.h"
 #include "api/resource.h"
@@ -173,6 +174,47 @@ const struct route routes[] = {
 	    &calendar_resource, 0},
 	{"GET", "/api/calendar/{id}/history", h_res_history, PERM_NONE, 0,
 	    &calendar_resource, 0},
+
+	/* Joint acceptance: coarse permissions here; every case and file
+	 * handler also applies the case access rule (api/acceptance.c). */
+	CRUD("/api/acceptance/departments", acc_dept_resource, PERM_ACC_READ,
+	    PERM_ACC_MANAGE),
+	{"GET", "/api/acceptance/departments/{id}/items", h_acc_dept_items_get,
+	    PERM_ACC_READ, 0, NULL, 0},
+	{"PUT", "/api/acceptance/departments/{id}/items", h_acc_dept_items_put,
+	    PERM_ACC_MANAGE, 0, NULL, BODY},
+	{"GET", "/api/acceptance/departments/{id}/reviewers",
+	    h_acc_reviewers_get, PERM_ACC_READ, 0, NULL, 0},
+	{"PUT", "/api/acceptance/departments/{id}/reviewers",
+	    h_acc_reviewers_put, PERM_ACC_MANAGE, 0, NULL, BODY},
+	CRUD("/api/acceptance/items", acc_item_resource, PERM_ACC_READ,
+	    PERM_ACC_MANAGE),
+	{"GET", "/api/acceptance/cases", h_acc_case_list, PERM_ACC_READ, 0,
+	    NULL, 0},
+	{"POST", "/api/acceptance/cases", h_acc_case_create, PERM_ACC_APPLY, 0,
+	    NULL, BODY},
+	{"GET", "/api/acceptance/cases/{id}", h_acc_case_get, PERM_ACC_READ, 0,
+	    NULL, 0},
+	{"GET", "/api/acceptance/cases/{id}/history", h_acc_case_history,
+	    PERM_ACC_READ, 0, NULL, 0},
+	{"POST", "/api/acceptance/cases/{id}/files", h_acc_file_upload,
+	    PERM_ACC_APPLY, 0, NULL, R_UPLOAD},
+	{"POST", "/api/acceptance/cases/{id}/submit", h_acc_submit,
+	    PERM_ACC_APPLY, 0, NULL, BODY},
+	{"POST", "/api/acceptance/cases/{id}/resubmit", h_acc_resubmit,
+	    PERM_ACC_APPLY, 0, NULL, BODY},
+	{"POST", "/api/acceptance/cases/{id}/inspection", h_acc_inspection,
+	    PERM_ACC_MANAGE, 0, NULL, BODY},
+	{"POST", "/api/acceptance/cases/{id}/inspection/result",
+	    h_acc_inspection_result, PERM_ACC_MANAGE, 0, NULL, BODY},
+	{"POST", "/api/acceptance/reviews/{id}/decision", h_acc_decide,
+	    PERM_ACC_REVIEW, 0, NULL, BODY},
+	{"GET", "/api/acceptance/files/{id}", h_acc_file_get, PERM_ACC_READ, 0,
+	    NULL, 0},
+	{"GET", "/api/acceptance/queue", h_acc_queue, PERM_ACC_READ, 0, NULL,
+	    0},
+	{"GET", "/api/reports/acceptance", h_acc_report, PERM_ACC_READ, 0,
+	    NULL, 0},
 };
 
 const size_t routes_count = sizeof routes / sizeof routes[0];

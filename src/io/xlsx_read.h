@@ -36,7 +36,7 @@
  * Errors, with a message in err (Chinese, then English in parentheses):
  *   APP_ERR_VALIDATION  not a zip, no workbook or worksheet, malformed or
  *                       DTD-carrying XML, bad cell references or numbers,
- *                       more than XLSX_MAX_ENTRIES entries, or more than
+ *                       more than XLSX_MAX_ENTRIES entries, 1000 sheets or
  *                       XLSX_MAX_UNCOMPRESSED bytes inflated;
  *   APP_ERR_TOO_LARGE   text past TABLE_MAX_ROWS or TABLE_MAX_COLS, a string
  *                       over TABLE_MAX_CELL bytes, a grid over

@@ -86,6 +86,22 @@
 	" AND (?3 IS NULL OR CAST(substr(date, 1, 4) AS INTEGER) = ?3)" \
 	" AND (?4 IS NULL OR CAST(substr(date, 6, 2) AS INTEGER) = ?4)"
 
+/* Joint acceptance. */
+#define ACC_DEPT_COLS "id, zone_id, name, review_days, sort_order, active AS \"active__bool\"," \
+	" created_at, updated_at"
+#define ACC_ITEM_COLS "id, zone_id, name, note, sort_order, created_at, updated_at"
+#define ACC_CASE_COLS "c.id, c.zone_id, c.project_id, p.code AS project_code, p.name AS project_name," \
+	" c.applicant_org_id, o.name AS applicant_name, c.title, c.building, c.opened_by, c.submitted_on," \
+	" c.submissions, c.created_at, c.updated_at FROM acc_cases c JOIN projects p ON p.id = c.project_id" \
+	" JOIN orgs o ON o.id = c.applicant_org_id"
+#define ACC_FILE_COLS "f.id, f.case_id, f.item_id, i.name AS item_name, f.round, f.filename, f.sha256," \
+	" f.size, f.mime, f.uploaded_by, f.uploaded_at FROM acc_files f JOIN acc_items i ON i.id = f.item_id"
+#define ACC_REVIEW_COLS "r.id, r.case_id, r.department_id, d.name AS department_name, r.round," \
+	" r.submission, r.started_on, r.due_on, r.decided_on, r.decision, r.opinion," \
+	" r.points_json AS \"points__json\", r.reviewer_id, u.name AS reviewer_name FROM acc_reviews r" \
+	" JOIN acc_departments d ON d.id = r.department_id LEFT JOIN users u ON u.id = r.reviewer_id"
+#define ACC_INSP_COLS "id, case_id, round, started_on, due_on, scheduled_on, held_on, result, opinion"
+
 /* X(name, text) */
 #define STMT_LIST(X) \
 	X(PING, "SELECT 1") \
@@ -292,6 +308,7 @@
 	X(HIGHLIGHT_DATES, "SELECT date FROM highlights WHERE zone_id = ?1 AND date >= ?2 AND date <= ?3" \
 		" ORDER BY date") \
 	X(USER_IN_ZONE, "SELECT id, role FROM users WHERE zone_id = ?1 AND id = ?2") \
+	X(SEVENT_SIGNED, "SELECT COUNT(*) FROM lead_stages WHERE zone_id = ?1 AND event_id = ?2") \
 	X(REGION_BY_NAME, "SELECT id FROM source_regions WHERE zone_id = ?1 AND name = ?2") \
 	X(OFFICE_BY_NAME, "SELECT id FROM liaison_offices WHERE zone_id = ?1 AND name = ?2") \
 	X(USER_BY_FULLNAME, "SELECT id FROM users WHERE zone_id = ?1 AND (name = ?2 OR username = ?2)" \
@@ -442,7 +459,98 @@
 	X(CAL_BY_DATE, "SELECT " CAL_COLS " FROM zone_calendar WHERE zone_id = ?1 AND date = ?2") \
 	/* ?2 / ?3: first and last day, NULL for open ends. */ \
 	X(CAL_RANGE, "SELECT date, is_workday, note FROM zone_calendar WHERE zone_id = ?1" \
-		" AND (?2 IS NULL OR date >= ?2) AND (?3 IS NULL OR date <= ?3) ORDER BY date")
+		" AND (?2 IS NULL OR date >= ?2) AND (?3 IS NULL OR date <= ?3) ORDER BY date") \
+	\
+	/* Joint acceptance (api/acceptance.c). Departments and items are
+	 * generic resources; cases, reviews and inspections are loaded per
+	 * case and derived in C (domain/acceptance.c). */ \
+	X(ACC_DEPT_LIST, "SELECT " ACC_DEPT_COLS GENERIC_WHERE("acc_departments", "name") \
+		" ORDER BY " SORT_BY("?3", "name") SORT_BY("?3", "id") "sort_order, id LIMIT ?4 OFFSET ?5") \
+	X(ACC_DEPT_COUNT, "SELECT COUNT(*)" GENERIC_WHERE("acc_departments", "name")) \
+	X(ACC_DEPT_GET, "SELECT " ACC_DEPT_COLS " FROM acc_departments WHERE zone_id = ?1 AND id = ?2") \
+	X(ACC_DEPT_INSERT, "INSERT INTO acc_departments(zone_id, created_at, updated_at, name, review_days," \
+		" sort_order, active) VALUES (?1, ?2, ?2, ?3, COALESCE(?4, 5), COALESCE(?5, 0), COALESCE(?6, 1))" \
+		" RETURNING id") \
+	X(ACC_DEPT_UPDATE, "UPDATE acc_departments SET updated_at = ?2, name = ?3, review_days = COALESCE(?4, 5)," \
+		" sort_order = COALESCE(?5, 0), active = COALESCE(?6, 1) WHERE zone_id = ?1 AND id = ?7") \
+	X(ACC_DEPT_DELETE, "DELETE FROM acc_departments WHERE zone_id = ?1 AND id = ?2") \
+	X(ACC_ITEM_LIST, "SELECT " ACC_ITEM_COLS GENERIC_WHERE("acc_items", "name") \
+		" ORDER BY " SORT_BY("?3", "name") SORT_BY("?3", "id") "sort_order, id LIMIT ?4 OFFSET ?5") \
+	X(ACC_ITEM_COUNT, "SELECT COUNT(*)" GENERIC_WHERE("acc_items", "name")) \
+	X(ACC_ITEM_GET, "SELECT " ACC_ITEM_COLS " FROM acc_items WHERE zone_id = ?1 AND id = ?2") \
+	X(ACC_ITEM_INSERT, "INSERT INTO acc_items(zone_id, created_at, updated_at, name, note, sort_order)" \
+		" VALUES (?1, ?2, ?2, ?3, ?4, COALESCE(?5, 0)) RETURNING id") \
+	X(ACC_ITEM_UPDATE, "UPDATE acc_items SET updated_at = ?2, name = ?3, note = ?4, sort_order = COALESCE(?5, 0)" \
+		" WHERE zone_id = ?1 AND id = ?6") \
+	X(ACC_ITEM_DELETE, "DELETE FROM acc_items WHERE zone_id = ?1 AND id = ?2") \
+	X(ACC_DEPT_ITEMS, "SELECT i.id, i.name FROM acc_dept_items di JOIN acc_items i ON i.id = di.item_id" \
+		" WHERE di.zone_id = ?1 AND di.department_id = ?2 ORDER BY i.sort_order, i.id") \
+	X(ACC_DEPT_ITEMS_CLEAR, "DELETE FROM acc_dept_items WHERE zone_id = ?1 AND department_id = ?2") \
+	X(ACC_DEPT_ITEM_ADD, "INSERT INTO acc_dept_items(zone_id, department_id, item_id) VALUES (?1, ?2, ?3)") \
+	X(ACC_REVIEWERS, "SELECT u.id, u.username, u.name FROM acc_reviewers r JOIN users u ON u.id = r.user_id" \
+		" WHERE r.zone_id = ?1 AND r.department_id = ?2 ORDER BY u.id") \
+	X(ACC_REVIEWERS_CLEAR, "DELETE FROM acc_reviewers WHERE zone_id = ?1 AND department_id = ?2") \
+	X(ACC_REVIEWER_ADD, "INSERT INTO acc_reviewers(zone_id, department_id, user_id) VALUES (?1, ?2, ?3)") \
+	X(ACC_USER_ROLE, "SELECT role FROM users WHERE zone_id = ?1 AND id = ?2") \
+	X(ACC_REVIEWER_DEPTS, "SELECT department_id FROM acc_reviewers WHERE zone_id = ?1 AND user_id = ?2") \
+	X(ACC_IS_REVIEWER, "SELECT COUNT(*) FROM acc_reviewers WHERE zone_id = ?1 AND department_id = ?2" \
+		" AND user_id = ?3") \
+	X(ACC_CASE_GET, "SELECT " ACC_CASE_COLS " WHERE c.zone_id = ?1 AND c.id = ?2") \
+	/* ?2 applicant organisation, ?3 reviewer: NULL for any. */ \
+	X(ACC_CASE_IDS, "SELECT c.id FROM acc_cases c WHERE c.zone_id = ?1" \
+		" AND (?2 IS NULL OR c.applicant_org_id = ?2) AND (?3 IS NULL OR EXISTS (SELECT 1" \
+		" FROM acc_reviews r JOIN acc_reviewers v ON v.department_id = r.department_id" \
+		" WHERE r.case_id = c.id AND v.user_id = ?3)) ORDER BY c.id DESC") \
+	X(ACC_CASE_IDS_PERIOD, "SELECT id FROM acc_cases WHERE zone_id = ?1 AND submitted_on >= ?2" \
+		" AND submitted_on <= ?3 ORDER BY submitted_on, id") \
+	X(ACC_CASE_INSERT, "INSERT INTO acc_cases(zone_id, created_at, updated_at, project_id, applicant_org_id," \
+		" title, building, opened_by) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id") \
+	X(ACC_CASE_SUBMIT, "UPDATE acc_cases SET submitted_on = COALESCE(submitted_on, ?3)," \
+		" submissions = submissions + 1, updated_at = ?4 WHERE zone_id = ?1 AND id = ?2") \
+	X(ACC_CASE_DEPT_ADD, "INSERT INTO acc_case_depts(zone_id, case_id, department_id) VALUES (?1, ?2, ?3)") \
+	X(ACC_CASE_DEPTS, "SELECT d.id AS department_id, d.name, d.review_days FROM acc_case_depts cd" \
+		" JOIN acc_departments d ON d.id = cd.department_id WHERE cd.zone_id = ?1 AND cd.case_id = ?2" \
+		" ORDER BY d.sort_order, d.id") \
+	/* The items the case's departments need, and which department needs each. */ \
+	X(ACC_CASE_ITEMS, "SELECT di.item_id, i.name AS item_name, di.department_id FROM acc_case_depts cd" \
+		" JOIN acc_dept_items di ON di.department_id = cd.department_id JOIN acc_items i ON i.id = di.item_id" \
+		" WHERE cd.zone_id = ?1 AND cd.case_id = ?2 ORDER BY i.sort_order, i.id, di.department_id") \
+	X(ACC_FILE_INSERT, "INSERT INTO acc_files(zone_id, case_id, item_id, round, filename, sha256, size, mime," \
+		" uploaded_by, uploaded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id") \
+	X(ACC_FILES_OF_CASE, "SELECT " ACC_FILE_COLS " WHERE f.zone_id = ?1 AND f.case_id = ?2 ORDER BY f.id") \
+	X(ACC_FILE_GET, "SELECT " ACC_FILE_COLS " WHERE f.zone_id = ?1 AND f.id = ?2") \
+	X(ACC_REVIEWS_OF_CASE, "SELECT " ACC_REVIEW_COLS " WHERE r.zone_id = ?1 AND r.case_id = ?2" \
+		" ORDER BY r.department_id, r.round") \
+	X(ACC_REVIEW_GET, "SELECT " ACC_REVIEW_COLS " WHERE r.zone_id = ?1 AND r.id = ?2") \
+	X(ACC_REVIEW_INSERT, "INSERT INTO acc_reviews(zone_id, case_id, department_id, round, submission," \
+		" started_on, due_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id") \
+	X(ACC_REVIEW_DECIDE, "UPDATE acc_reviews SET decided_on = ?3, decision = ?4, opinion = ?5," \
+		" points_json = ?6, reviewer_id = ?7 WHERE zone_id = ?1 AND id = ?2 AND decided_on IS NULL") \
+	X(ACC_ANSWER_INSERT, "INSERT INTO acc_answers(zone_id, review_id, point_no, answer, created_by, created_at)" \
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id") \
+	X(ACC_ANSWERS_OF_CASE, "SELECT a.id, a.review_id, a.point_no, a.answer, a.created_at FROM acc_answers a" \
+		" JOIN acc_reviews r ON r.id = a.review_id WHERE a.zone_id = ?1 AND r.case_id = ?2" \
+		" ORDER BY a.review_id, a.point_no") \
+	X(ACC_INSPS_OF_CASE, "SELECT " ACC_INSP_COLS " FROM acc_inspections WHERE zone_id = ?1 AND case_id = ?2" \
+		" ORDER BY round") \
+	X(ACC_INSP_GET, "SELECT " ACC_INSP_COLS " FROM acc_inspections WHERE zone_id = ?1 AND id = ?2") \
+	X(ACC_INSP_INSERT, "INSERT INTO acc_inspections(zone_id, case_id, round, started_on, due_on, scheduled_on," \
+		" created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id") \
+	X(ACC_INSP_RESULT, "UPDATE acc_inspections SET held_on = ?3, result = ?4, opinion = ?5" \
+		" WHERE zone_id = ?1 AND id = ?2 AND held_on IS NULL") \
+	/* Pending work: ?2 the reviewer whose departments count, NULL for all. */ \
+	X(ACC_QUEUE_REVIEWS, "SELECT 'review' AS kind, r.id, r.case_id, c.title, p.name AS project_name," \
+		" o.name AS applicant_name, r.department_id, d.name AS department_name, r.round, r.started_on," \
+		" r.due_on FROM acc_reviews r JOIN acc_cases c ON c.id = r.case_id JOIN projects p ON p.id = c.project_id" \
+		" JOIN orgs o ON o.id = c.applicant_org_id JOIN acc_departments d ON d.id = r.department_id" \
+		" WHERE r.zone_id = ?1 AND r.decided_on IS NULL AND (?2 IS NULL OR r.department_id IN" \
+		" (SELECT v.department_id FROM acc_reviewers v WHERE v.user_id = ?2)) ORDER BY r.due_on, r.id") \
+	X(ACC_QUEUE_INSPS, "SELECT 'inspection' AS kind, i.id, i.case_id, c.title, p.name AS project_name," \
+		" o.name AS applicant_name, i.round, i.started_on, i.due_on, i.scheduled_on FROM acc_inspections i" \
+		" JOIN acc_cases c ON c.id = i.case_id JOIN projects p ON p.id = c.project_id" \
+		" JOIN orgs o ON o.id = c.applicant_org_id WHERE i.zone_id = ?1 AND i.held_on IS NULL" \
+		" ORDER BY i.due_on, i.id") \
+	X(ACC_PROJECT_OWNER, "SELECT owner_org_id FROM projects WHERE zone_id = ?1 AND id = ?2")
 
 enum stmt {
 #define X(name, text) STMT_##name,

@@ -22,9 +22,12 @@ store_open(const char *path, struct store **out)
 		free(st);
 		return e;
 	}
+	st->path = xstrdup(path);
 	*out = st;
 	return APP_OK;
 }
+
+const char *store_path(const struct store *st) { return st->path; }
 
 void
 store_close(struct store *st)
@@ -32,6 +35,7 @@ store_close(struct store *st)
 	if (st == NULL)
 		return;
 	st->ops->close(st);
+	free(st->path);
 	free(st);
 }
 

@@ -39,6 +39,8 @@ typedef int (*store_row_cb)(void *ctx, const struct store_row *row);
 /* Opens (creating if needed) the database at path. */
 enum app_err store_open(const char *path, struct store **out);
 void store_close(struct store *st);
+/* The path the store was opened with (files kept beside it). */
+const char *store_path(const struct store *st);
 /* Last backend message, for logs and CLI errors. */
 const char *store_errmsg(const struct store *st);
 /* After APP_ERR_CONFLICT: the column that clashed ("name"), or NULL when a

@@ -25,6 +25,7 @@ struct store {
 	int depth, failed;
 	char errmsg[256];
 	char conflict[64];
+	char *path;		/* as opened */
 };
 
 struct store_row {

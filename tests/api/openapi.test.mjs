@@ -19,6 +19,44 @@ const CONTRACT = [
   'GET /api/users', 'POST /api/users', 'GET /api/users/{id}', 'PUT /api/users/{id}',
   'POST /api/users/{id}/password', 'GET /api/users/{id}/history',
   'GET /api/audit', 'GET /api/openapi.yaml',
+  // key projects
+  'GET /api/settings', 'PUT /api/settings',
+  'GET /api/projects', 'POST /api/projects', 'GET /api/projects/{id}', 'PUT /api/projects/{id}',
+  'GET /api/projects/{id}/history',
+  'GET /api/projects/{id}/events', 'POST /api/projects/{id}/events', 'DELETE /api/events/{id}',
+  'GET /api/projects/{id}/reports', 'POST /api/projects/{id}/reports', 'DELETE /api/reports/{id}',
+  'GET /api/projects/{id}/nodes', 'PUT /api/projects/{id}/nodes',
+  'POST /api/projects/{id}/problems', 'GET /api/problems', 'PUT /api/problems/{id}',
+  'GET /api/node-templates', 'POST /api/node-templates', 'GET /api/node-templates/{id}',
+  'PUT /api/node-templates/{id}', 'DELETE /api/node-templates/{id}', 'GET /api/node-templates/{id}/history',
+  'GET /api/reports/kaifugong',
+  // working-day calendar
+  'GET /api/calendar', 'POST /api/calendar', 'GET /api/calendar/{id}', 'PUT /api/calendar/{id}',
+  'DELETE /api/calendar/{id}', 'GET /api/calendar/{id}/history',
+  'GET /api/calendar/days', 'GET /api/calendar/add', 'GET /api/calendar/count', 'POST /api/calendar/import',
+  // joint acceptance
+  ...['departments', 'items'].flatMap((r) => [
+    `GET /api/acceptance/${r}`, `POST /api/acceptance/${r}`, `GET /api/acceptance/${r}/{id}`,
+    `PUT /api/acceptance/${r}/{id}`, `DELETE /api/acceptance/${r}/{id}`, `GET /api/acceptance/${r}/{id}/history`,
+  ]),
+  'GET /api/acceptance/departments/{id}/items', 'PUT /api/acceptance/departments/{id}/items',
+  'GET /api/acceptance/departments/{id}/reviewers', 'PUT /api/acceptance/departments/{id}/reviewers',
+  'GET /api/acceptance/cases', 'POST /api/acceptance/cases', 'GET /api/acceptance/cases/{id}',
+  'GET /api/acceptance/cases/{id}/history', 'POST /api/acceptance/cases/{id}/files',
+  'POST /api/acceptance/cases/{id}/submit', 'POST /api/acceptance/cases/{id}/resubmit',
+  'POST /api/acceptance/cases/{id}/inspection', 'POST /api/acceptance/cases/{id}/inspection/result',
+  'POST /api/acceptance/reviews/{id}/decision', 'GET /api/acceptance/files/{id}', 'GET /api/acceptance/queue',
+  'GET /api/reports/acceptance',
+  // investment attraction
+  'GET /api/leads', 'POST /api/leads', 'GET /api/leads/{id}', 'PUT /api/leads/{id}', 'GET /api/leads/{id}/history',
+  'GET /api/leads/{id}/stages', 'POST /api/leads/{id}/stages',
+  'GET /api/leads/{id}/contacts', 'POST /api/leads/{id}/contacts', 'GET /api/contacts/due',
+  ...['liaison-offices', 'source-regions', 'signing-events', 'highlights'].flatMap((r) => [
+    `GET /api/${r}`, `POST /api/${r}`, `GET /api/${r}/{id}`, `PUT /api/${r}/{id}`, `DELETE /api/${r}/{id}`,
+    `GET /api/${r}/{id}/history`,
+  ]),
+  'GET /api/signing-events/{id}/summary', 'POST /api/signing-events/{id}/leads',
+  'GET /api/reports/investment',
 ];
 
 /**

@@ -7,6 +7,8 @@ import { startServer, Client, loginAs } from '../lib/server.mjs';
 const ROLES = ['admin', 'leader', 'project_officer', 'investment_officer', 'approval_officer',
   'dept_reviewer', 'service_officer', 'enterprise_user'];
 const ORG_WRITERS = new Set(['admin', 'project_officer', 'investment_officer', 'approval_officer', 'service_officer']);
+const PROJECT_READERS = new Set(['admin', 'leader', 'project_officer', 'investment_officer', 'approval_officer',
+  'service_officer']);
 
 /** Expected /api/me permissions per role, from the contract's table. */
 function expectedPermissions(role) {
@@ -15,6 +17,13 @@ function expectedPermissions(role) {
   p.push(role === 'enterprise_user' ? 'org.read_own' : 'org.read');
   if (ORG_WRITERS.has(role)) p.push('org.write');
   if (role === 'admin') p.push('zone.write', 'park.write', 'chain.write', 'user.read', 'user.write', 'audit.read');
+  // key projects (tests/api/project_permissions.test.mjs checks them in detail)
+  if (PROJECT_READERS.has(role)) p.push('project.read');
+  if (role === 'admin' || role === 'project_officer') p.push('project.write', 'progress.write');
+  if (role === 'enterprise_user') p.push('project.read_own', 'progress.write_own');
+  if (role === 'admin') p.push('settings.write');
+  // working-day calendar (tests/api/calendar.test.mjs): admin writes
+  if (role === 'admin') p.push('calendar.write');
   return p.sort();
 }
 

@@ -6,6 +6,7 @@
 //   base: '/parks',                 route prefix: #/parks, #/parks/new, #/parks/12, #/parks/12/edit
 //   endpoint: '/api/parks',         REST collection; …/{id} and …/{id}/history are derived
 //   perm: 'park',                   'park.read' to see, 'park.write' to create/edit/delete
+//   readPerm, writePerm,            override those two (e.g. read 'project.read', write 'settings.write')
 //   prefix: 'park',                 i18n prefix: park.title, park.new, park.edit, park.<field>
 //   entity: 'park',                 AuditRow.entity (default: prefix); registered for the audit page
 //   nav: {label, group, order},     navigation entry (omit for none)
@@ -49,7 +50,9 @@ export function registerEntity(entity, info) { ENTITIES.set(entity, info); }
 export function resourceModule(def) {
   const { base, endpoint, perm, prefix } = def;
   const fieldLabel = fieldLabelFor(prefix);
-  const canWrite = () => can(`${perm}.write`);
+  const readPerm = def.readPerm || `${perm}.read`;
+  const writePerm = def.writePerm || `${perm}.write`;
+  const canWrite = () => can(writePerm);
   const toBody = def.toBody || ((v) => v);
   const titleOf = def.titleOf || ((r) => r.name || `#${r.id}`);
   const fmt = (field, value) => {
@@ -144,7 +147,7 @@ export function resourceModule(def) {
       value: d.render ? d.render(rec) : (rec[d.field] === null || rec[d.field] === undefined ? null : String(fmt(d.field, rec[d.field]))),
     }));
     mount(ctx.main,
-      pageHeader({ title: () => titleOf(rec), back: can(`${perm}.read`) ? { href: `#${base}` } : null, actions }),
+      pageHeader({ title: () => titleOf(rec), back: can(readPerm) ? { href: `#${base}` } : null, actions }),
       h('section', { class: 'card' }, detailList(rows)),
       def.extraDetail ? def.extraDetail(rec, ctx) : null,
       historyView({ endpoint: `${endpoint}/${rec.id}/history`, fieldLabel, formatValue: fmt, order: fieldOrder }));
@@ -173,8 +176,6 @@ export function resourceModule(def) {
     .concat((def.detail || []).map((d) => d.field)))];
   registerEntity(def.entity || prefix, { prefix, base, order: fieldOrder, formatValue: def.formatValue });
 
-  const readPerm = `${perm}.read`;
-  const writePerm = `${perm}.write`;
   return {
     nav: def.nav ? [{ href: `#${base}`, match: base, perm: readPerm, ...def.nav }] : [],
     routes: [

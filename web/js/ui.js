@@ -20,10 +20,12 @@
 //   detailList([{label, value}])         <dl> of a record's fields (value: string or Node)
 //   listView(desc)  → {el, reload()}     table + search + filters + sort + pagination (see below)
 //   formView(desc)  → {el, values(), setValues(v), setErrors(fields, message?), clearErrors(), setBusy(b), focus()}
-//   historyView({endpoint, fieldLabel, formatValue, order}) → el   record history (GET …/history)
+//   historyView({endpoint, fieldLabel, formatValue, order, describe, hidden}) → el   record history (GET …/history)
+//                                        describe(row) → text|Node|null: what the row is about (e.g. a part of the record)
+//                                        hidden: field names not to show
 //   auditChanges(row, {fieldLabel, formatValue, order}) → Node     what one audit row changed
 //                                        fieldLabel(field, entity) → text; formatValue(field, value, entity) → text|undefined;
-//                                        order: field names in display order (others follow)
+//                                        order: field names in display order (others follow); hidden: names left out
 
 import { t, has } from './i18n.js';
 import { api, ApiError } from './api.js';
@@ -168,7 +170,11 @@ function debounce(fn, ms) {
 //   rowHref(row) → '#/…',                        the whole row is clickable when given
 //   empty: 'list.empty',
 //   caption: label for the table (screen readers)
+//   rowClass(row) → class name for the row (e.g. highlight overdue rows),
+//   onData(response, state),                     called with each list answer (e.g. summary counts)
+//   params: {pool: 1},                           fixed query parameters sent with every request
 // }
+// returns {el, reload(), state, setFilter(name, value)}   setFilter also updates the control and goes to page 1
 
 export function listView(desc) {
   const pageSize = desc.pageSize || 20;
@@ -186,7 +192,7 @@ export function listView(desc) {
   const searchId = nextId('q');
   const qInput = search ? h('input', {
     type: 'search', id: searchId, name: 'q', value: state.q, class: 'input',
-    placeholder: label(typeof search === 'string' ? search : 'list.search.placeholder'),
+    placeholder: label(typeof desc.search === 'string' ? desc.search : 'list.search.placeholder'),
     autocomplete: 'off',
   }) : null;
 
@@ -277,7 +283,7 @@ export function listView(desc) {
     }
     mount(tbody, items.map((row) => {
       const href = desc.rowHref ? desc.rowHref(row) : null;
-      const tr = h('tr', { class: href ? 'clickable' : null, dataset: { id: row.id ?? '' } },
+      const tr = h('tr', { class: [href && 'clickable', desc.rowClass && desc.rowClass(row)], dataset: { id: row.id ?? '' } },
         desc.columns.map((col) => renderCell(col, row)));
       if (href) {
         tr.addEventListener('click', (e) => {
@@ -312,7 +318,7 @@ export function listView(desc) {
     renderHead();
     el.classList.add('is-loading');
     status.replaceChildren();
-    const query = { limit: state.limit, offset: state.offset };
+    const query = { ...(desc.params || {}), limit: state.limit, offset: state.offset };
     if (search && state.q) query.q = state.q;
     if (state.sort) query.sort = state.sort;
     for (const f of filters) if (state[f.name] !== '') query[f.name] = state[f.name];
@@ -328,6 +334,7 @@ export function listView(desc) {
       }
       renderRows(items);
       renderPager(total);
+      if (desc.onData) desc.onData(r, { ...state });
     } catch (err) {
       if (err && err.name === 'AbortError') return;
       if (my !== seq) return;
@@ -357,8 +364,16 @@ export function listView(desc) {
     return reload();
   }
 
+  function setFilter(name, value) {
+    state[name] = value === null || value === undefined ? '' : String(value);
+    const ctl = toolbar.querySelector(`[name="${name}"]`);
+    if (ctl) ctl.value = state[name];
+    state.offset = 0;
+    return changed();
+  }
+
   reload();
-  return { el, reload, state };
+  return { el, reload, state, setFilter };
 }
 
 // ---------------------------------------------------------------- form view
@@ -538,7 +553,7 @@ function defaultFormat(value) {
   return String(value);
 }
 
-export function auditChanges(row, { fieldLabel, formatValue, order } = {}) {
+export function auditChanges(row, { fieldLabel, formatValue, order, hidden } = {}) {
   const fl = (f) => (fieldLabel ? fieldLabel(f, row.entity) : f) || f;
   const fv = (f, v) => {
     if (v === null || v === undefined || v === '') return t('history.empty_value');
@@ -549,7 +564,7 @@ export function auditChanges(row, { fieldLabel, formatValue, order } = {}) {
   const after = row.after && typeof row.after === 'object' ? row.after : {};
   const rank = (k) => { const i = order ? order.indexOf(k) : -1; return i < 0 ? 999 : i; };
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])]
-    .filter((k) => !HIDDEN_FIELDS.has(k) && !k.endsWith('_label'))
+    .filter((k) => !HIDDEN_FIELDS.has(k) && !k.endsWith('_label') && !(hidden && hidden.includes(k)))
     .sort((a, b) => rank(a) - rank(b));
 
   if (row.action === 'create') {
@@ -575,7 +590,7 @@ export function actionBadge(action) {
   return h('span', { class: `badge badge-${action}` }, label(`history.action.${action}`));
 }
 
-export function historyView({ endpoint, fieldLabel, formatValue, order, pageSize = 20 }) {
+export function historyView({ endpoint, fieldLabel, formatValue, order, describe, hidden, pageSize = 20 }) {
   const list = h('ol', { class: 'history' });
   const more = h('div', { class: 'history-more' });
   const el = h('section', { class: 'card history-card' },
@@ -593,9 +608,10 @@ export function historyView({ endpoint, fieldLabel, formatValue, order, pageSize
         list.appendChild(h('li', { class: 'history-item', dataset: { action: row.action } },
           h('div', { class: 'history-meta' },
             actionBadge(row.action),
+            describe ? h('span', { class: 'history-about' }, describe(row)) : null,
             h('time', { datetime: row.at }, fmtDateTime(row.at)),
             h('span', { class: 'history-user' }, `${t('history.by')}：`, row.username || t('history.system'))),
-          auditChanges(row, { fieldLabel, formatValue, order })));
+          auditChanges(row, { fieldLabel, formatValue, order, hidden })));
       }
       offset += items.length;
       more.replaceChildren();

@@ -1,6 +1,7 @@
 // 审计日志 Audit — GET /api/audit?entity=&id= (admin).
 // Entities come from the registry in resource.js: every resourceModule registers its entity,
-// other modules call registerEntity(entity, {prefix, base, order, formatValue}) themselves.
+// other modules call registerEntity(entity, {prefix, base, order, formatValue, hidden}) themselves
+// (hidden: field names the changes column leaves out).
 import { t, option, has } from '../i18n.js';
 import { fmtDateTime } from '../format.js';
 import { replaceQuery } from '../router.js';
@@ -20,6 +21,7 @@ function changes(row) {
   return auditChanges(row, {
     fieldLabel: fieldLabelFor(e.prefix),
     order: e.order,
+    hidden: e.hidden,
     formatValue: (f, v) => {
       if (e.formatValue) { const r = e.formatValue(f, v); if (r !== undefined && r !== null) return r; }
       if (f === 'role') return option('role', v);
