@@ -1871,9 +1871,12 @@ disposition(const char *name, char *out, size_t n)
 	struct buf b = {0};
 
 	buf_printf(&b, "attachment; filename=\"");
+	/* One '_' per character outside printable ASCII (UTF-8
+	 * continuation bytes add none). */
 	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-		buf_printf(&b, "%c", *p < 0x80 && *p != '"' && *p != '\\' &&
-		    *p != '%' ? *p : '_');
+		if ((*p & 0xc0) != 0x80)
+			buf_printf(&b, "%c", *p >= 0x20 && *p < 0x7f &&
+			    *p != '"' && *p != '\\' && *p != '%' ? *p : '_');
 	buf_printf(&b, "\"; filename*=UTF-8''");
 	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||

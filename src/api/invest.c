@@ -32,7 +32,8 @@ static const struct field_spec region_fields[] = {
 	{.name = "name", .type = FT_TEXT, .required = 1, .maxlen = 50},
 	{.name = "sort_order", .type = FT_INT, .min = -100000, .max = 100000},
 };
-static const char *const region_sorts[] = {"name", "id", NULL};
+static const char *const region_sorts[] = {"name", "sort_order", "id",
+    NULL};
 
 const struct resource region_resource = {
 	.entity = "source_region", .read = PERM_LEAD_READ,

@@ -14,7 +14,7 @@ static const struct field_spec tpl_fields[] = {
 	{.name = "name", .type = FT_TEXT, .required = 1, .maxlen = 50},
 	{.name = "sort_order", .type = FT_INT, .min = -100000, .max = 100000},
 };
-static const char *const tpl_sorts[] = {"name", "id", NULL};
+static const char *const tpl_sorts[] = {"name", "sort_order", "id", NULL};
 
 const struct resource node_template_resource = {
 	.entity = "node_template", .read = PERM_PROJECT_READ,

@@ -296,6 +296,9 @@ project_query_parse(struct project_query *pq, const char *(*get)(void *,
 	    date_parse(v, strlen(v), &pq->as_of) != 0)
 		ferr_add(errs, "as_of", english, "日期应为YYYY-MM-DD格式",
 		    "must be a date written YYYY-MM-DD");
+	/* A year kind names a year's list: the as-of year unless given. */
+	if (pq->year_kind != NULL && pq->year == 0)
+		pq->year = pq->as_of.y;
 }
 
 /* A reference must name a record of the caller's zone. */

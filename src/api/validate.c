@@ -263,7 +263,7 @@ list_query_parse(struct list_query *lq, const char *(*get)(void *,
     int english)
 {
 	const char *v;
-	char msg[256];
+	char msg[1024];
 
 	memset(lq, 0, sizeof *lq);
 	lq->limit = 20;
@@ -287,7 +287,7 @@ list_query_parse(struct list_query *lq, const char *(*get)(void *,
 		    "must be a whole number, 0 or more");
 	if ((v = get(ctx, "sort")) != NULL && *v != '\0') {
 		if (sorts == NULL || !sort_ok(v, sorts)) {
-			char c[200];
+			char c[768];
 
 			choices_text(sorts, c, sizeof c);
 			snprintf(msg, sizeof msg, english ?

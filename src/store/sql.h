@@ -197,7 +197,7 @@
 	X(OFFICE_DELETE, "DELETE FROM liaison_offices WHERE zone_id = ?1 AND id = ?2") \
 	X(REGION_LIST, "SELECT id, zone_id, name, sort_order, created_at, updated_at" \
 		GENERIC_WHERE("source_regions", "name") " ORDER BY " SORT_BY("?3", "name") \
-		SORT_BY("?3", "id") "sort_order, id LIMIT ?4 OFFSET ?5") \
+		SORT_BY("?3", "sort_order") SORT_BY("?3", "id") "sort_order, id LIMIT ?4 OFFSET ?5") \
 	X(REGION_COUNT, "SELECT COUNT(*)" GENERIC_WHERE("source_regions", "name")) \
 	X(REGION_GET, "SELECT id, zone_id, name, sort_order, created_at, updated_at FROM source_regions" \
 		" WHERE zone_id = ?1 AND id = ?2") \
@@ -414,7 +414,8 @@
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)") \
 	X(NODE_TPL_LIST, "SELECT id, zone_id, name, sort_order, created_at, updated_at FROM node_templates" \
 		" WHERE zone_id = ?1 AND (?2 IS NULL OR " LIKE_ANY("?2", "name") ") ORDER BY " \
-		SORT_BY("?3", "name") SORT_BY("?3", "id") "sort_order, id LIMIT ?4 OFFSET ?5") \
+		SORT_BY("?3", "name") SORT_BY("?3", "sort_order") SORT_BY("?3", "id") \
+		"sort_order, id LIMIT ?4 OFFSET ?5") \
 	X(NODE_TPL_COUNT, "SELECT COUNT(*) FROM node_templates WHERE zone_id = ?1" \
 		" AND (?2 IS NULL OR " LIKE_ANY("?2", "name") ")") \
 	X(NODE_TPL_GET, "SELECT id, zone_id, name, sort_order, created_at, updated_at FROM node_templates" \
