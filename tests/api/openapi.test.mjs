@@ -30,6 +30,12 @@ const CONTRACT = [
   'GET /api/node-templates', 'POST /api/node-templates', 'GET /api/node-templates/{id}',
   'PUT /api/node-templates/{id}', 'DELETE /api/node-templates/{id}', 'GET /api/node-templates/{id}/history',
   'GET /api/reports/kaifugong',
+  'GET /api/reports/kaifugong.xlsx',
+  'GET /api/projects/export.xlsx',
+  'POST /api/projects/import',
+  'GET /api/leads/export.xlsx',
+  'POST /api/leads/import',
+  'POST /api/leads/{id}/project',
   // working-day calendar
   'GET /api/calendar', 'POST /api/calendar', 'GET /api/calendar/{id}', 'PUT /api/calendar/{id}',
   'DELETE /api/calendar/{id}', 'GET /api/calendar/{id}/history',

@@ -24,6 +24,17 @@ function expectedPermissions(role) {
   if (role === 'admin') p.push('settings.write');
   // working-day calendar (tests/api/calendar.test.mjs): admin writes
   if (role === 'admin') p.push('calendar.write');
+  // investment (tests/api/leads.test.mjs): officers write their own leads
+  if (['admin', 'leader', 'investment_officer'].includes(role)) p.push('lead.read');
+  if (role === 'admin') p.push('lead.write');
+  if (['admin', 'investment_officer'].includes(role)) p.push('lead.write_own', 'invest.write');
+  // joint acceptance (tests/api/acceptance.test.mjs): cases scoped per role
+  if (['admin', 'leader', 'approval_officer', 'dept_reviewer', 'enterprise_user'].includes(role)) {
+    p.push('acceptance.read');
+  }
+  if (['admin', 'approval_officer', 'enterprise_user'].includes(role)) p.push('acceptance.apply');
+  if (['admin', 'approval_officer'].includes(role)) p.push('acceptance.manage');
+  if (role === 'dept_reviewer') p.push('acceptance.review');
   return p.sort();
 }
 
