@@ -72,7 +72,7 @@ demo:
 
 # Fuzz targets link the library built by clang with libFuzzer.
 FUZZ_CFLAGS := -std=c17 -D_GNU_SOURCE -Isrc $(PKG_CFLAGS) -g -O1 \
-               -fsanitize=fuzzer,address,undefined
+               -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 build/fuzz/%: fuzz/%.c $(LIBSRCS) $(GEN)
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_CFLAGS) $< $(LIBSRCS) $(GEN) $(LIBS) -o $@
@@ -81,8 +81,11 @@ fuzz: $(FUZZ_BINS)
 		n=$$(basename $$f | sed 's/^fuzz_//'); \
 		mkdir -p build/fuzz/corpus/$$n; \
 		echo "fuzz: $$n for $(FUZZ_SECONDS)s"; \
-		$$f -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus/$$n fuzz/corpus/$$n \
-			$$( [ -f fuzz/$$n.dict ] && echo -dict=fuzz/$$n.dict ) 2>&1 | tail -1 || exit 1; \
+		$$f -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build/fuzz/ \
+			build/fuzz/corpus/$$n fuzz/corpus/$$n \
+			$$( [ -f fuzz/$$n.dict ] && echo -dict=fuzz/$$n.dict ) \
+			> build/fuzz/$$n.log 2>&1 || { tail -30 build/fuzz/$$n.log; exit 1; }; \
+		tail -1 build/fuzz/$$n.log; \
 	done
 
 valgrind: build/zonedesk

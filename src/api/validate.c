@@ -53,10 +53,30 @@ choices_text(const char *const *c, char *out, size_t n)
 	size_t len = 0;
 
 	out[0] = '\0';
-	for (; *c != NULL && len < n; c++)
+	for (; c != NULL && *c != NULL && len < n; c++)
 		len += (size_t)snprintf(out + len, n - len, "%s%s",
 		    len ? ", " : "", *c);
 	return out;
+}
+
+/* A decimal as people type it: -12, 3.5 — no spaces, hex or exponents,
+ * which strtod would take but nobody means in a form. */
+static int
+plain_number(const char *s)
+{
+	int digits = 0, dot = 0;
+
+	if (*s == '-')
+		s++;
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9')
+			digits++;
+		else if (*s == '.' && !dot)
+			dot = 1;
+		else
+			return 0;
+	}
+	return digits > 0;
 }
 
 static int
@@ -179,7 +199,7 @@ one_field(json_t *body, const struct field_spec *f, struct store_val *val,
 
 		if (json_is_number(v))
 			d = json_number_value(v);
-		else if (json_is_string(v) && *json_string_value(v) != '\0') {
+		else if (json_is_string(v) && plain_number(json_string_value(v))) {
 			d = strtod(json_string_value(v), &end);
 			if (*end != '\0') {
 				ferr_add(errs, f->name, english, "应为数字",
@@ -191,7 +211,8 @@ one_field(json_t *body, const struct field_spec *f, struct store_val *val,
 			    "must be a number");
 			return;
 		}
-		if (d != d || (f->min < f->max && (d < (double)f->min ||
+		if (d != d || d > 1e300 || d < -1e300 || (f->min < f->max &&
+		    (d < (double)f->min ||
 		    d > (double)f->max))) {
 			snprintf(msg, sizeof msg, english ?
 			    "must be between %lld and %lld" :

@@ -15,9 +15,12 @@ match(const char *pat, const char *path, long long *id)
 
 			if (*path == '0')
 				return 0;
-			for (; *path >= '0' && *path <= '9'; path++, n++)
+			for (; *path >= '0' && *path <= '9'; path++, n++) {
+				if (n == 18)
+					return 0;	/* before it can overflow */
 				v = v * 10 + (*path - '0');
-			if (n == 0 || n > 18)
+			}
+			if (n == 0)
 				return 0;
 			*id = v;
 			pat += 4;
