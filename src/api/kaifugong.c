@@ -73,8 +73,8 @@ enum app_err
 kfg_report(struct store *st, long long zone_id, struct date as_of, int year,
     const char *by, int english, json_t **out)
 {
-	char asof[11], jan1[11], key[64], text[48];
-	struct date d1 = {year, 1, 1};
+	char asof[11], jan1[11], dec31[11], key[64], text[48];
+	struct date d1 = {year, 1, 1}, d2 = {year, 12, 31};
 	json_t *rows, *p, *groups = json_object(), *order = json_array();
 	json_t *projects = json_array(), *glist;
 	long due = 0, started = 0;
@@ -84,8 +84,10 @@ kfg_report(struct store *st, long long zone_id, struct date as_of, int year,
 
 	date_format(as_of, asof);
 	date_format(d1, jan1);
+	date_format(d2, dec31);
 	if ((e = store_rows(st, STMT_KFG_ROWS, (struct store_val[]){
-	    SV_I(zone_id), SV_I(year), SV_T(asof), SV_T(jan1)}, 4, &rows)) !=
+	    SV_I(zone_id), SV_I(year), SV_T(asof), SV_T(jan1), SV_T(dec31)}, 5,
+	    &rows)) !=
 	    APP_OK) {
 		json_decref(groups);
 		json_decref(order);

@@ -482,8 +482,8 @@ project_event_add(struct store *st, const struct actor *a, long long pid,
 		{.name = "reason", .type = FT_TEXT, .maxlen = 500},
 	};
 	struct store_val v[3];
-	enum pevent ks[201];
-	struct date ds[201], d, today = date_today_cn();
+	enum pevent *ks = NULL;
+	struct date *ds = NULL, d, today = date_today_cn();
 	json_t *rows = NULL, *ev, *after = NULL;
 	size_t i, n = 0, at;
 	long long id = 0;
@@ -506,13 +506,13 @@ project_event_add(struct store *st, const struct actor *a, long long pid,
 		return e;
 	if ((e = load_events(st, a, pid, &rows)) != APP_OK)
 		goto out;
+	ks = xcalloc(json_array_size(rows) + 1, sizeof *ks);
+	ds = xcalloc(json_array_size(rows) + 1, sizeof *ds);
 	/* The new event goes after the ones of the same day or earlier. */
 	at = 0;
 	json_array_foreach(rows, i, ev) {
 		const char *ds_ = json_string_value(json_object_get(ev, "date"));
 
-		if (n >= 200)
-			break;
 		pevent_parse(json_string_value(json_object_get(ev, "kind")),
 		    &ks[n]);
 		date_parse(ds_, strlen(ds_), &ds[n]);
@@ -548,6 +548,8 @@ out:
 	} else
 		*out = after;
 	json_decref(rows);
+	free(ks);
+	free(ds);
 	return e;
 }
 

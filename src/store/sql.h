@@ -430,13 +430,14 @@
 	X(SETTING_PUT, "INSERT INTO zone_settings(zone_id, key, value, updated_at) VALUES (?1, ?2, ?3, ?4)" \
 		" ON CONFLICT (zone_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at") \
 	\
-	/* 开复工 as of ?3 for year ?2's list; ?4 = first day of the year. */ \
+	/* 开复工 as of ?3 for year ?2's list; ?4, ?5 = the year's first and
+	 * last day: investment counts only within the list's year. */ \
 	X(KFG_ROWS, "SELECT p.id, p.code, p.name, p.level, p.park_id, pk.name AS park_name, p.chain_id," \
 		" c.name AS chain_name, y.kind, y.planned_investment, " LAST_EVENT("?3") " AS last_event," \
 		" (SELECT MIN(e.date) FROM project_events e WHERE e.project_id = p.id AND e.kind <> 'stop'" \
 		"  AND e.date <= ?3) AS first_start," \
 		" (SELECT COALESCE(SUM(r.invest_period), 0) FROM progress_reports r WHERE r.project_id = p.id" \
-		"  AND r.date >= ?4 AND r.date <= ?3) AS invest_year" \
+		"  AND r.date >= ?4 AND r.date <= ?3 AND r.date <= ?5) AS invest_year" \
 		" FROM project_years y JOIN projects p ON p.id = y.project_id" \
 		" LEFT JOIN parks pk ON pk.id = p.park_id LEFT JOIN chains c ON c.id = p.chain_id" \
 		" WHERE y.zone_id = ?1 AND y.year = ?2 AND p.archived = 0 ORDER BY p.code") \

@@ -195,6 +195,19 @@ test('a full case: upload, submit, two departments, rectification, resubmit, ins
   assert.equal(rep.days_saved, 2);
   assert.ok(rep.cases.some((x) => x.id === c.id && x.parallel_days === 9));
   expect(await u.acc_leader.get('/api/reports/acceptance?from=2025-09-01'), 400, 'report without to');
+
+  // the same figures on the command line
+  const cli = await srv.cli(['report', 'acceptance', '--zone', 'za', '--from', '2025-09-01', '--to', '2025-10-31', '--format', 'json']);
+  assert.equal(cli.code, 0, cli.stderr);
+  const cj = JSON.parse(cli.stdout);
+  assert.equal(cj.passed, 1);
+  assert.equal(cj.days_saved, 2);
+  const csv = await srv.cli(['report', 'acceptance', '--zone', 'za', '--from', '2025-09-01', '--to', '2025-10-31', '--format', 'csv']);
+  assert.equal(csv.code, 0, csv.stderr);
+  assert.match(csv.stdout, /1号厂房联合验收,验收甲企业有限公司,已通过,2025-09-26,,否,9,11,2,2/);
+  const badCli = await srv.cli(['report', 'acceptance', '--zone', 'za', '--from', '2025-09-01', '--to', '2025-08-01']);
+  assert.equal(badCli.code, 2);
+  assert.match(badCli.stderr, /--to/);
 });
 
 test('overdue on fixed past dates; an officer applies on behalf of an enterprise', async () => {

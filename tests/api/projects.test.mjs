@@ -558,11 +558,11 @@ describe('events: start → stop → resume → stop …', () => {
     assert.deepEqual((await admin.get(`/api/projects/${pid}/events`)).json.items.map((e) => e.kind), ['start', 'stop']);
   });
 
-  test('the order rule holds however many events a project has (205 here)', async () => {
+  test('the order rule holds however many events a project has (206 here)', async () => {
     const p = await createProject({ code: 'EV-MANY', name: '多次停复工项目', level: 'district' });
     const day = (i) => new Date(Date.UTC(2020, 0, 1) + i * 86400e3).toISOString().slice(0, 10);
-    // start, then stop and resume alternately; event 204 is a stop
-    for (let i = 0; i < 205; i++) {
+    // start, then stop and resume alternately; the last, event 205, is a stop
+    for (let i = 0; i < 206; i++) {
       const kind = i === 0 ? 'start' : i % 2 ? 'stop' : 'resume';
       expect(await admin.post(`/api/projects/${p.id}/events`, { kind, date: day(i), reason: '季节性停工' }), 201, `event ${i}`);
     }
