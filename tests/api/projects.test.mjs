@@ -570,10 +570,10 @@ describe('events: start → stop → resume → stop …', () => {
     const bad = await admin.post(`/api/projects/${p.id}/events`, { kind: 'stop', date: day(210), reason: '再停' });
     assertValidation(bad, 'kind');
     const l = (await admin.get(`/api/projects/${p.id}/events`)).json.items;
-    assert.equal(l.length, 205, 'a stop after a stop is refused');
+    assert.equal(l.length, 206, 'a stop after a stop is refused');
     // the latest one can still be deleted, and only it
-    assertValidation(await admin.del(`/api/events/${l[203].id}`), 'id');
-    expect(await admin.del(`/api/events/${l[204].id}`), 200, 'delete the latest of 205');
+    assertValidation(await admin.del(`/api/events/${l[204].id}`), 'id');
+    expect(await admin.del(`/api/events/${l[205].id}`), 200, 'delete the latest of 206');
   });
 
   test('today is accepted; same-day start and stop keep their order', async () => {
