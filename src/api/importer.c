@@ -16,7 +16,8 @@ import_err(struct import_row *ir, const char *key, const char *zh,
 	for (size_t i = 0; i < ir->ncols; i++)
 		if (strcmp(ir->cols[i].key, key) == 0)
 			header = ir->col[i] >= 0 ? table_cell(ir->t, 0,
-			    (size_t)ir->col[i]) : ir->cols[i].aliases[0];
+			    (size_t)ir->col[i]) : ir->cols[i].aliases ?
+			    ir->cols[i].aliases[0] : key;
 	json_array_append_new(ir->errs, json_pack("{s:I, s:s, s:s}", "row",
 	    (json_int_t)ir->row + 1, "column", header, "message",
 	    ir->a->english ? en : zh));
@@ -67,7 +68,8 @@ import_run(struct store *st, const struct actor *a, const struct table *t,
 			    col[i] < 0)
 				json_array_append_new(errs, json_pack(
 				    "{s:i, s:s, s:s}", "row", 1, "column",
-				    im->cols[i].aliases[0], "message",
+				    im->cols[i].aliases ? im->cols[i].aliases[0] :
+				    im->cols[i].key, "message",
 				    a->english ? "this column is required" :
 				    "缺少此列"));
 	if (json_array_size(errs) > 0)
