@@ -13,6 +13,7 @@ static const struct cli_cmd cmds[] = {
 	{"park", cmd_park, "add and list parks of a zone"},
 	{"org", cmd_org, "add and list organisations of a zone"},
 	{"audit", cmd_audit, "print the audit trail"},
+	{"briefing", cmd_briefing, "the work briefing (工作简报)"},
 	{"import", cmd_import, "import spreadsheets: projects, leads"},
 	{"calendar", cmd_calendar, "working-day calendar: import, show"},
 	{"report", cmd_report, "reports: kaifugong (开复工), investment, acceptance"},

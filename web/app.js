@@ -21,15 +21,17 @@ import audit from './js/pages/audit.js';
 import zone from './js/pages/zone.js';
 import projects from './js/pages/projects.js';
 import leads from './js/pages/leads.js';
+import acceptance from './js/pages/acceptance.js';
+import briefing from './js/pages/briefing.js';
 
-const GROUP_ORDER = ['main', 'projects', 'invest', 'structure', 'business', 'settings', 'system'];
+const GROUP_ORDER = ['main', 'projects', 'invest', 'acceptance', 'structure', 'business', 'settings', 'system'];
 
 const home = {
   nav: [{ href: '#/', match: '/', perm: null, label: 'nav.home', group: 'main', order: 0, exact: true }],
   routes: [{ path: '/', perm: null, render: homePage }],
 };
 
-const MODULES = [home, projects, leads, parks, orgs, chains, users, audit, zone];
+const MODULES = [home, briefing, projects, leads, acceptance, parks, orgs, chains, users, audit, zone];
 
 const NAV = MODULES.flatMap((m) => m.nav || []);
 for (const m of MODULES) for (const r of m.routes) addRoute(r.path, r.render, { perm: r.perm });

@@ -70,6 +70,7 @@ int cmd_routes(int, char **);
 int cmd_demo(int, char **);
 int cmd_report(int, char **);
 int cmd_import(int, char **);
+int cmd_briefing(int, char **);
 int cmd_calendar(int, char **);
 /* zonedesk report acceptance (cli/report_acceptance.c). */
 int report_acceptance(int, char **);

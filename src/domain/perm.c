@@ -3,7 +3,9 @@
 
 #include "domain/perm.h"
 
-#define B(p) (1u << (p))
+/* One bit per permission; the assert below keeps the table honest. */
+#define B(p) (1ull << (p))
+_Static_assert(PERM__MAX <= 64, "permissions no longer fit the bit set");
 #define READ_BASE (B(PERM_ZONE_READ) | B(PERM_PARK_READ) | B(PERM_CHAIN_READ))
 #define ORG_RW (B(PERM_ORG_READ) | B(PERM_ORG_WRITE))
 /* Joint acceptance: officers steer every case (reviews need a reviewer). */
@@ -13,7 +15,7 @@
 
 static const struct {
 	const char *zh, *en;
-	unsigned perms;
+	unsigned long long perms;
 } roles[ROLE__MAX] = {
 	[ROLE_ADMIN] = {"系统管理员", "Administrator",
 	    READ_BASE | B(PERM_ZONE_WRITE) | B(PERM_PARK_WRITE) |
@@ -21,10 +23,10 @@ static const struct {
 	    B(PERM_USER_WRITE) | B(PERM_AUDIT_READ) | B(PERM_SETTINGS_WRITE) |
 	    PROJECT_RW | B(PERM_LEAD_READ) | B(PERM_LEAD_WRITE_ALL) |
 	    B(PERM_LEAD_WRITE_OWN) | B(PERM_INVEST_WRITE) |
-	    B(PERM_CALENDAR_WRITE) | ACC_ALL},
+	    B(PERM_CALENDAR_WRITE) | ACC_ALL | B(PERM_BRIEFING_READ)},
 	[ROLE_LEADER] = {"领导", "Leader",
 	    READ_BASE | B(PERM_ORG_READ) | B(PERM_PROJECT_READ) |
-	    B(PERM_LEAD_READ) | B(PERM_ACC_READ)},
+	    B(PERM_LEAD_READ) | B(PERM_ACC_READ) | B(PERM_BRIEFING_READ)},
 	[ROLE_PROJECT_OFFICER] = {"项目专员", "Project officer",
 	    READ_BASE | ORG_RW | PROJECT_RW},
 	[ROLE_INVESTMENT_OFFICER] = {"招商专员",
@@ -70,6 +72,7 @@ static const char *const perm_names[PERM__MAX] = {
 	[PERM_ACC_APPLY] = "acceptance.apply",
 	[PERM_ACC_REVIEW] = "acceptance.review",
 	[PERM_ACC_MANAGE] = "acceptance.manage",
+	[PERM_BRIEFING_READ] = "briefing.read",
 };
 
 int

@@ -47,6 +47,7 @@ enum perm {
 	PERM_ACC_APPLY,		/* open, upload, submit, answer (applicants) */
 	PERM_ACC_REVIEW,	/* decide a department's review */
 	PERM_ACC_MANAGE,	/* departments, items, reviewers, inspection */
+	PERM_BRIEFING_READ,	/* the work briefing: the zone's figures */
 	PERM__MAX
 };
 

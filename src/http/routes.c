@@ -154,6 +154,9 @@ const struct route routes[] = {
 	    PERM_INVEST_WRITE),
 	{"GET", "/api/reports/investment", h_invest_report, PERM_LEAD_READ, 0,
 	    NULL, 0},
+	{"GET", "/api/briefing", h_briefing, PERM_BRIEFING_READ, 0, NULL, 0},
+	{"GET", "/api/briefing.xlsx", h_briefing_xlsx, PERM_BRIEFING_READ, 0,
+	    NULL, 0},
 
 	/* Working-day calendar: every role reads, admin writes. The import
 	 * takes the raw CSV body (no BODY flag: the server keeps it as is). */

@@ -114,8 +114,9 @@ parse_body(struct req *r)
 {
 	json_error_t jerr;
 
+	/* No body is an empty object: required fields are then named. */
 	r->json = r->body.len ? json_loadb(r->body.p, r->body.len,
-	    JSON_REJECT_DUPLICATES, &jerr) : NULL;
+	    JSON_REJECT_DUPLICATES, &jerr) : json_object();
 	if (r->json == NULL || !json_is_object(r->json))
 		return APP_ERR_BAD_JSON;
 	return APP_OK;

@@ -308,6 +308,22 @@
 	X(HIGHLIGHT_DATES, "SELECT date FROM highlights WHERE zone_id = ?1 AND date >= ?2 AND date <= ?3" \
 		" ORDER BY date") \
 	X(USER_IN_ZONE, "SELECT id, role FROM users WHERE zone_id = ?1 AND id = ?2") \
+	/* Inconsistent inputs the briefing names instead of hiding. */ \
+	X(FLAG_INVEST_DOWN, "SELECT p.code, p.name, r.date, r.invest_to_date, r.prev FROM (" \
+		"SELECT r.project_id, r.date, r.invest_to_date, LAG(r.invest_to_date) OVER" \
+		" (PARTITION BY r.project_id ORDER BY r.date, r.id) AS prev FROM progress_reports r" \
+		" WHERE r.zone_id = ?1 AND r.date <= ?2) r JOIN projects p ON p.id = r.project_id" \
+		" WHERE r.prev IS NOT NULL AND r.invest_to_date < r.prev ORDER BY p.code, r.date") \
+	X(FLAG_EARLY_START, "SELECT p.code, p.name, MIN(e.date) AS first_start FROM project_years y" \
+		" JOIN projects p ON p.id = y.project_id JOIN project_events e ON e.project_id = p.id" \
+		" AND e.kind = 'start' WHERE y.zone_id = ?1 AND y.year = ?2 AND y.kind = 'new'" \
+		" GROUP BY p.id, p.code, p.name HAVING MIN(e.date) < ?3 ORDER BY p.code") \
+	X(FLAG_SIGNED_BEFORE_CONTACT, "SELECT l.code, l.project_name, s.date, f.first_contact" \
+		" FROM lead_stages s JOIN leads l ON l.id = s.lead_id" \
+		" JOIN (SELECT k.lead_id, MIN(k.date) AS first_contact FROM lead_contacts k" \
+		"  WHERE k.zone_id = ?1 GROUP BY k.lead_id) f ON f.lead_id = l.id" \
+		" WHERE s.zone_id = ?1 AND s.stage = 'signed' AND s.event_id IS NOT NULL" \
+		" AND s.date < f.first_contact AND s.date <= ?2 ORDER BY l.code") \
 	X(SEVENT_SIGNED, "SELECT COUNT(*) FROM lead_stages WHERE zone_id = ?1 AND event_id = ?2") \
 	X(REGION_BY_NAME, "SELECT id FROM source_regions WHERE zone_id = ?1 AND name = ?2") \
 	X(OFFICE_BY_NAME, "SELECT id FROM liaison_offices WHERE zone_id = ?1 AND name = ?2") \

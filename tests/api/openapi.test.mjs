@@ -31,6 +31,8 @@ const CONTRACT = [
   'PUT /api/node-templates/{id}', 'DELETE /api/node-templates/{id}', 'GET /api/node-templates/{id}/history',
   'GET /api/reports/kaifugong',
   'GET /api/reports/kaifugong.xlsx',
+  'GET /api/briefing',
+  'GET /api/briefing.xlsx',
   'GET /api/projects/export.xlsx',
   'POST /api/projects/import',
   'GET /api/leads/export.xlsx',

@@ -35,6 +35,8 @@ function expectedPermissions(role) {
   if (['admin', 'approval_officer', 'enterprise_user'].includes(role)) p.push('acceptance.apply');
   if (['admin', 'approval_officer'].includes(role)) p.push('acceptance.manage');
   if (role === 'dept_reviewer') p.push('acceptance.review');
+  // the work briefing: the leadership and administrators
+  if (['admin', 'leader'].includes(role)) p.push('briefing.read');
   return p.sort();
 }
 

@@ -24,9 +24,9 @@ static const char *const expected[ROLE__MAX] = {
 	    " chain.write org.read org.write user.read user.write audit.read"
 	    " settings.write project.read project.write progress.write"
 	    " lead.read lead.write lead.write_own invest.write calendar.write"
-	    " acceptance.read acceptance.apply acceptance.manage",
+	    " acceptance.read acceptance.apply acceptance.manage briefing.read",
 	[ROLE_LEADER] = "zone.read park.read chain.read org.read project.read"
-	    " lead.read acceptance.read",
+	    " lead.read acceptance.read briefing.read",
 	[ROLE_PROJECT_OFFICER] = "zone.read park.read chain.read org.read"
 	    " org.write project.read project.write progress.write",
 	[ROLE_INVESTMENT_OFFICER] = "zone.read park.read chain.read org.read"

@@ -1,0 +1,124 @@
+// The work briefing (GET /api/briefing, zonedesk briefing): exact sentences
+// on a small fixture, agreement of every figure with the matching report,
+// the inconsistency notes, the xlsx, permissions and the CLI.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, Client } from '../lib/server.mjs';
+
+let srv;
+let admin;
+
+// Fixed past dates: as of 2025-06-30, the 2025 list.
+const AS_OF = '2025-06-30';
+
+async function post(path, body, status = 201) {
+  const r = await admin.req('POST', path, body);
+  assert.equal(r.status, status, `${path}: ${r.text}`);
+  return r.json;
+}
+
+before(async () => {
+  srv = await startServer();
+  await srv.addUser('za', 'boss', 'admin');
+  await srv.addUser('za', 'officer', 'project_officer');
+  admin = new Client(srv.url);
+  assert.equal((await admin.login('boss', 'secret-pass-1')).status, 200);
+  const park = await post('/api/parks', { name: '海州工业园', kind: 'park' });
+  const mk = (code, kind, extra = {}) => post('/api/projects', {
+    code, name: `项目${code}`, level: 'district', park_id: park.id, total_investment: 10000,
+    years: [{ year: 2025, kind, planned_investment: 5000 }], ...extra,
+  });
+  // Four due (new/continuing) and one completing; three started by the date.
+  const a = await mk('A', 'new');
+  const b = await mk('B', 'new');
+  const c = await mk('C', 'continuing');
+  await mk('D', 'new');
+  await mk('E', 'completing');
+  await post(`/api/projects/${a.id}/events`, { kind: 'start', date: '2025-03-01' });
+  await post(`/api/projects/${b.id}/events`, { kind: 'start', date: '2025-04-01' });
+  // C started in 2024 though listed as continuing: no note for continuing.
+  await post(`/api/projects/${c.id}/events`, { kind: 'start', date: '2024-10-01' });
+  // Reports: 2000 then 1500 万元 to date for A — investment going down.
+  await post(`/api/projects/${a.id}/reports`, { date: '2025-04-30', phase: 'piling', invest_period: 2000 });
+  await post(`/api/projects/${a.id}/reports`, { date: '2025-05-31', phase: 'main_structure',
+    invest_period: 500, invest_to_date: 1500 });
+  await post(`/api/projects/${b.id}/reports`, { date: '2025-05-31', phase: 'piling', invest_period: 1000 });
+  // F is new on the 2025 list but started in 2024: a note.
+  const f = await mk('F', 'new');
+  await post(`/api/projects/${f.id}/events`, { kind: 'start', date: '2024-12-20' });
+});
+
+after(async () => { await srv.stop(); });
+
+test('the project sentences state the counts, the rate and the investment', async () => {
+  const r = await admin.req('GET', `/api/briefing?as_of=${AS_OF}&period=month`);
+  assert.equal(r.status, 200, r.text);
+  const b = r.json;
+  assert.equal(b.title, '工作简报（截至2025年6月30日）');
+  assert.equal(b.from, '2025-06-01');
+  const p = b.sections.find((s) => s.key === 'projects').paragraphs;
+  // Due: A B C D F (5); started: A B C F (4) → 80.0%.
+  assert.equal(p[0], '截至2025年6月30日，全区2025年应开复工重点项目5个，已开复工4个，开复工率80.0%（保留一位小数，四舍五入）。');
+  // Plan 6 × 5000 = 30000 万元 = 3.0 亿元; completed 2000 + 500 + 1000 = 3500 = 0.35 → 0.4 亿元, 11.7%.
+  assert.equal(p[1], '2025年重点项目年度计划投资3.0亿元，截至2025年6月30日已完成0.4亿元，完成年度计划的11.7%。');
+  assert.ok(b.text.includes(p[0]), 'the text form holds the same sentence');
+});
+
+test('every figure agrees with the report it comes from', async () => {
+  const b = (await admin.req('GET', `/api/briefing?as_of=${AS_OF}`)).json;
+  const k = (await admin.req('GET', `/api/reports/kaifugong?as_of=${AS_OF}&by=park`)).json;
+  assert.equal(b.figures.due, k.due);
+  assert.equal(b.figures.started, k.started);
+  assert.equal(b.figures.rate_text, k.rate_text);
+  assert.ok(b.text.includes(`应开复工重点项目${k.due}个，已开复工${k.started}个，开复工率${k.rate_text}`));
+  const inv = (await admin.req('GET', `/api/reports/investment?from=${b.from}&to=${b.to}`)).json;
+  assert.equal(b.figures.signed, inv.signed.count);
+  const neg = inv.funnel.find((s) => s.stage === 'negotiating').entered;
+  assert.equal(b.figures.negotiations, neg);
+  assert.ok(b.text.includes(`新增洽谈项目${neg}个`));
+  const acc = (await admin.req('GET', `/api/reports/acceptance?from=${b.from}&to=${b.to}`)).json;
+  assert.equal(b.figures.acceptance_cases, acc.count);
+  assert.ok(b.text.includes(`受理联合验收案件${acc.count}个`));
+  const list = (await admin.req('GET', `/api/projects?as_of=${AS_OF}&year=2025&limit=200`)).json;
+  assert.equal(b.figures.red, list.lights.red);
+});
+
+test('inconsistent inputs are named, not hidden', async () => {
+  const b = (await admin.req('GET', `/api/briefing?as_of=${AS_OF}`)).json;
+  const msgs = b.flags.map((f) => f.message);
+  assert.ok(msgs.some((m) => m.includes('项目F') && m.includes('开工日期早于2025年')), msgs.join('|'));
+  assert.ok(msgs.some((m) => m.includes('项目A') && m.includes('累计完成投资出现下降')), msgs.join('|'));
+  assert.ok(!msgs.some((m) => m.includes('项目C')), 'a continuing project started earlier is fine');
+  const p = b.sections.find((s) => s.key === 'projects').paragraphs;
+  assert.ok(p.some((x) => x.startsWith('【数据提示】')), 'the note stands in the section too');
+});
+
+test('the service section says plainly that it has no data yet', async () => {
+  const b = (await admin.req('GET', `/api/briefing?as_of=${AS_OF}`)).json;
+  const s = b.sections.find((x) => x.key === 'service').paragraphs;
+  assert.match(s[0], /尚未启用/);
+});
+
+test('xlsx, bad parameters and permissions', async () => {
+  const x = await fetch(`${srv.url}/api/briefing.xlsx?as_of=${AS_OF}`, { headers: { Cookie: `zd_session=${admin.cookie}` } });
+  assert.equal(x.status, 200);
+  const bytes = new Uint8Array(await x.arrayBuffer());
+  assert.equal(String.fromCharCode(bytes[0], bytes[1]), 'PK');
+  const bad = await admin.req('GET', '/api/briefing?as_of=2025-02-30&period=year');
+  assert.equal(bad.status, 400);
+  assert.deepEqual(bad.json.error.fields.map((f) => f.field).sort(), ['as_of', 'period']);
+  const officer = new Client(srv.url);
+  await officer.login('officer', 'secret-pass-1');
+  assert.equal((await officer.req('GET', '/api/briefing')).status, 403);
+  assert.equal((await new Client(srv.url).req('GET', '/api/briefing')).status, 401);
+});
+
+test('the CLI prints the same briefing', async () => {
+  const r = await srv.cli(['briefing', '--zone', 'za', '--as-of', AS_OF]);
+  assert.equal(r.code, 0, r.stderr);
+  const b = (await admin.req('GET', `/api/briefing?as_of=${AS_OF}`)).json;
+  assert.equal(r.stdout, b.text);
+  const bad = await srv.cli(['briefing', '--zone', 'za', '--as-of', 'yesterday']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--as-of/);
+});
