@@ -174,11 +174,21 @@ test('a good GBK CSV: clean preview, import, the projects in the list', async ()
   assert.equal(await page.locator('.io-errors').count(), 0, 'choosing another file clears the preview');
   await page.selectOption('form.io-form [name=encoding]', 'gbk');
 
-  // the request: raw bytes, type from the extension, the encoding, a dry run, the CSRF token
+  // the request: raw bytes, type from the extension, the encoding, a dry run, the CSRF token;
+  // held back a moment to see the progress bar
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/api/projects/import?*', async (route) => { await held; await route.continue(); });
   const [req] = await Promise.all([
     page.waitForRequest((r) => r.url().includes('/api/projects/import')),
     page.click('button.io-check'),
   ]);
+  await page.locator('.io-progress .io-bar[role=progressbar]').waitFor({ state: 'visible' });
+  assert.match(await page.locator('.io-progress').textContent(), /正在上传并预检/);
+  assert.equal(await page.locator('button.io-check').isDisabled(), true, 'no second upload meanwhile');
+  assert.equal(await page.locator('button.io-run').isDisabled(), true);
+  await shot('progress-desktop');
+  release();
   const u = new URL(req.url());
   assert.equal(u.searchParams.get('type'), 'csv');
   assert.equal(u.searchParams.get('encoding'), 'gbk');
@@ -194,6 +204,7 @@ test('a good GBK CSV: clean preview, import, the projects in the list', async ()
   assert.equal(await page.locator('.io-errors').count(), 0);
   assert.equal(await page.locator('button.io-run').isEnabled(), true, '导入 enabled after a clean dry run');
   assert.equal((await api.get(`/api/projects?q=${encodeURIComponent(code1)}`)).json.total, 0, 'a dry run keeps nothing');
+  await page.unroute('**/api/projects/import?*');
   await shot('preview-desktop');
 
   await page.click('button.io-run');
@@ -230,8 +241,12 @@ test('导出Excel: the filtered project list and the 开复工 dashboard as .xls
   await page.locator('.kfg-big').waitFor();
   const kbtn = page.locator('.page-actions a.io-export');
   assert.match(await kbtn.getAttribute('href'), /^\/api\/reports\/kaifugong\.xlsx\?as_of=\d{4}-\d{2}-\d{2}&by=level$/);
+  await page.locator('.kfg-controls .seg', { hasText: '园区' }).click();
+  await hashIs(/^#\/kaifugong$/);
+  assert.match(await kbtn.getAttribute('href'), /&by=park$/, 'the href follows the controls');
   const k = await download(kbtn);
   assert.equal(k.bytes.subarray(0, 2).toString('latin1'), 'PK');
+  await shot('kaifugong-desktop');
 });
 
 // ---------------------------------------------------------------- leads
@@ -260,8 +275,12 @@ test('线索导入 of a signed lead, then 转为重点项目 on the lead page', 
   const row = page.locator('.data-table tbody tr', { hasText: leadName });
   await row.waitFor();
 
+  await page.selectOption('.list-toolbar select[name=stage]', 'signed');
+  await hashIs(/stage=signed/);
+  assert.match(await page.locator('.page-actions a.io-export').getAttribute('href'), /^\/api\/leads\/export\.xlsx\?.*stage=signed/);
   const ex = await download(page.locator('.page-actions a.io-export'));
   assert.equal(ex.bytes.subarray(0, 2).toString('latin1'), 'PK', 'the lead list as xlsx');
+  await shot('leads-desktop');
 
   await row.locator('a', { hasText: leadName }).click();
   await hashIs(/^#\/leads\/\d+$/);
@@ -290,9 +309,28 @@ test('线索导入 of a signed lead, then 转为重点项目 on the lead page', 
   assert.equal(p.json.total_investment, 8000);
 });
 
+test('the import page in English', async () => {
+  await page.locator('.toast').waitFor({ state: 'detached' });
+  await goHash('#/invest/import');
+  await page.locator('form.io-form').waitFor();
+  await page.click('.topbar .lang-switch');
+  try {
+    await page.locator('.page-header h1', { hasText: 'Import leads' }).waitFor();
+    assert.equal(await page.locator('button.io-check').textContent(), 'Check (dry run)');
+    assert.equal(await page.locator('button.io-run').textContent(), 'Import');
+    assert.deepEqual(await page.locator('form.io-form [name=encoding] option').allTextContents(), ['Automatic', 'UTF-8', 'GBK']);
+    assert.equal(await page.locator('a.io-template').getAttribute('download'), 'lead-import-template.csv');
+    await shot('en-desktop');
+  } finally {
+    await page.click('.topbar .lang-switch');
+    await page.locator('.page-header h1', { hasText: '线索导入' }).waitFor();
+  }
+});
+
 // ---------------------------------------------------------------- phones
 
 test('phone width: the import page, its errors and the list buttons fit the screen', async () => {
+  await page.locator('.toast').waitFor({ state: 'detached' });
   await page.setViewportSize(PHONE);
   try {
     await goHash('#/projects/import');

@@ -3,6 +3,8 @@
 //   request(method, path, {body, query, signal})  → parsed JSON (or null for an empty body)
 //   api.get(path, query?) / api.post(path, body) / api.put(path, body)
 //   api.patch(path, body) / api.del(path)
+//   api.upload(path, file, query?)  POST with the raw bytes of a File/Blob as the body
+//                                  (Content-Type from the file); same JSON answer and errors
 //   ApiError: {status, code, message, fields:[{field, message}], retryAfter}
 //   setCsrfToken(token)            remembered for every unsafe method (X-CSRF-Token)
 //   onUnauthenticated(fn)          fn(error) on any 401 'unauthenticated' answer
@@ -59,12 +61,13 @@ export function buildQuery(query) {
   return s ? '?' + s : '';
 }
 
-export async function request(method, path, { body, query, signal } = {}) {
+export async function request(method, path, { body, query, signal, raw, contentType } = {}) {
   method = method.toUpperCase();
   const headers = { Accept: 'application/json' };
   // Always say which language: the browser's own Accept-Language may differ from the user's choice.
   headers['Accept-Language'] = getLang() === 'en' ? 'en' : 'zh-CN';
-  if (body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
+  if (raw !== undefined) headers['Content-Type'] = contentType || 'application/octet-stream';
+  else if (body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
   if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let res;
@@ -72,7 +75,7 @@ export async function request(method, path, { body, query, signal } = {}) {
     res = await fetch(path + buildQuery(query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       cache: 'no-store',
       signal,
@@ -108,6 +111,7 @@ export const api = {
   put: (path, body) => request('PUT', path, { body: body ?? {} }),
   patch: (path, body) => request('PATCH', path, { body: body ?? {} }),
   del: (path) => request('DELETE', path),
+  upload: (path, file, query) => request('POST', path, { raw: file, contentType: file.type || 'application/octet-stream', query }),
 };
 
 /** POST /api/login; remembers the CSRF token. Returns {user, csrf_token}. */

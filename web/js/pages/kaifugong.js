@@ -8,6 +8,7 @@ import { fmtWan, fmtYi, fmtPercent, rate } from '../format.js';
 import { chart } from '../charts.js';
 import { h, mount, pageHeader, loadingBlock, errorBlock, alertBox, nextId } from '../ui.js';
 import { wan, todayChina, eventBadge } from './projects-common.js';
+import { exportLink } from './spreadsheet.js';
 
 const BYS = ['park', 'level', 'chain'];
 
@@ -44,7 +45,8 @@ function kfgPage(ctx) {
   for (const r of byGroup.querySelectorAll('input')) r.addEventListener('change', changed);
 
   const out = h('div', { class: 'kfg-out', 'aria-live': 'polite' });
-  mount(ctx.main, pageHeader({ title: 'kfg.title' }), controls, out);
+  const exportBtn = exportLink('/api/reports/kaifugong.xlsx', state);
+  mount(ctx.main, pageHeader({ title: 'kfg.title', actions: [exportBtn] }), controls, out);
 
   let seq = 0;
   function changed() {
@@ -53,6 +55,7 @@ function kfgPage(ctx) {
     year.placeholder = state.as_of.slice(0, 4);
     state.by = (byGroup.querySelector('input:checked') || {}).value || 'park';
     replaceQuery({ as_of: state.as_of === todayChina() ? '' : state.as_of, year: state.year, by: state.by === 'park' ? '' : state.by });
+    exportBtn.update(state);
     load();
   }
 

@@ -10,6 +10,8 @@ import { fieldLabelFor } from '../resource.js';
 import {
   FLOW, CHANNELS, opts, todayChina, stageBadge, stalledBadge, canWriteLead, scoreCard, moveDialog, channelLabel, emptyText,
 } from './leads-common.js';
+import { canConvert, convertDialog } from './lead-project.js';
+import { can } from '../session.js';
 
 export const LEAD_ORDER = ['code', 'project_name', 'investor_name', 'investor_org_id', 'chain_id', 'region_id', 'office_id', 'officer_id',
   'planned_investment', 'expected_output', 'expected_tax', 'land_mu', 'energy_tce', 'patents', 'srdi_level', 'high_tech',
@@ -211,6 +213,13 @@ async function detailPage(ctx) {
     await reload();
   }
 
+  async function toProject() {
+    const p = await convertDialog(lead);
+    if (!p) return;
+    toast(t('lead.to_project.done', { code: p.code }));
+    await reload();
+  }
+
   const contactsList = h('div');
   const form = writable ? contactForm(lead, () => reload({ withContacts: true })) : null;
   const contactsCard = h('section', { class: 'card inv-contacts-card' },
@@ -224,6 +233,11 @@ async function detailPage(ctx) {
     if (writable) {
       actions.push(button('lead.move', { kind: 'primary', onClick: move }));
       actions.push(linkButton(`#/leads/${lead.id}/edit`, 'action.edit'));
+    }
+    if (lead.project_id && can('project.read')) {
+      actions.push(linkButton(`#/projects/${lead.project_id}`, () => t('lead.key_project.view', { code: lead.project_code || `#${lead.project_id}` })));
+    } else if (canConvert(lead)) {
+      actions.push(button('lead.to_project', { onClick: toProject }));
     }
     mount(header, pageHeader({
       title: () => lead.project_name,

@@ -20,6 +20,7 @@ import todo from './leads-todo.js';
 import events from './leads-events.js';
 import report from './leads-report.js';
 import settings from './leads-settings.js';
+import { leadImport, exportLink, exportQuery } from './spreadsheet.js';
 
 registerEntity('lead', { prefix: 'lead', base: '/leads', order: LEAD_ORDER, formatValue: (f, v) => formatLeadValue(f, v) });
 registerEntity('lead_stage', { prefix: 'move', formatValue: (f, v) => formatLeadValue(f, v) });
@@ -65,11 +66,12 @@ async function listPage(ctx) {
   ctx.setTitle(t('nav.leads'));
   const lk = await loadLookups();
   if (!ctx.isCurrent()) return;
+  const exportBtn = exportLink('/api/leads/export.xlsx', exportQuery({ sort: '-updated_at', ...ctx.query }));
   const list = listView({
     endpoint: '/api/leads',
     search: 'lead.search',
     state: ctx.query,
-    onState: replaceQuery,
+    onState: (st) => { replaceQuery(st); exportBtn.update(exportQuery({ sort: '-updated_at', ...st })); },
     defaultSort: '-updated_at',
     rowHref: (r) => `#/leads/${r.id}`,
     rowClass: (r) => (r.stalled ? 'inv-row-stalled' : null),
@@ -81,7 +83,11 @@ async function listPage(ctx) {
   mount(ctx.main,
     pageHeader({
       title: 'nav.leads', subtitle: 'lead.list.intro',
-      actions: canCreateLead() ? [linkButton('#/leads/new', 'lead.new', 'primary')] : [],
+      actions: [
+        can('lead.write') ? linkButton('#/invest/import', 'io.import.link') : null,
+        exportBtn,
+        canCreateLead() ? linkButton('#/leads/new', 'lead.new', 'primary') : null,
+      ].filter(Boolean),
     }),
     viewTabs('list'),
     list.el);
@@ -263,7 +269,7 @@ const own = {
   ],
 };
 
-const parts = [own, detail, board, todo, events, report, settings];
+const parts = [own, detail, board, todo, events, report, settings, leadImport];
 export default {
   nav: parts.flatMap((p) => p.nav || []),
   routes: parts.flatMap((p) => p.routes || []),

@@ -17,6 +17,7 @@ import detail, { formatProjectValue } from './project-detail.js';
 import problems from './problems.js';
 import kaifugong from './kaifugong.js';
 import settings from './project-settings.js';
+import { projectImport, exportLink, exportQuery } from './spreadsheet.js';
 
 const FIELD_ORDER = ['code', 'name', 'level', 'park_id', 'chain_id', 'owner_org_id', 'contractor_org_id', 'manager',
   'leader', 'total_investment', 'planned_start', 'planned_finish', 'location', 'note', 'archived', 'years'];
@@ -38,6 +39,7 @@ async function listPage(ctx) {
 
   const chips = h('div', { class: 'light-chips', role: 'group', 'aria-label': t('project.lights.summary') });
   let list = null;
+  const exportBtn = exportLink('/api/projects/export.xlsx', exportQuery(ctx.query));
 
   function renderChips(counts, active) {
     const total = LIGHTS.reduce((s, l) => s + (counts[l] || 0), 0);
@@ -70,7 +72,7 @@ async function listPage(ctx) {
     endpoint: '/api/projects',
     search: 'project.search',
     state: ctx.query,
-    onState: replaceQuery,
+    onState: (st) => { replaceQuery(st); exportBtn.update(exportQuery(st)); },
     onData,
     rowHref: (r) => `#/projects/${r.id}`,
     caption: 'project.list',
@@ -102,7 +104,11 @@ async function listPage(ctx) {
     pageHeader({
       title: can('project.read') ? 'project.list' : 'nav.myprojects',
       subtitle: can('project.read') ? null : 'project.readonly_owner',
-      actions: can('project.write') ? [linkButton('#/projects/new', 'project.new', 'primary')] : [],
+      actions: [
+        can('project.write') ? linkButton('#/projects/import', 'io.import.link') : null,
+        exportBtn,
+        can('project.write') ? linkButton('#/projects/new', 'project.new', 'primary') : null,
+      ].filter(Boolean),
     }),
     chips,
     list.el);
@@ -211,7 +217,7 @@ const list = {
   ],
 };
 
-const parts = [list, detail, problems, kaifugong, settings];
+const parts = [list, projectImport, detail, problems, kaifugong, settings]; // the import before '/projects/:id'
 export default {
   nav: parts.flatMap((m) => m.nav || []),
   routes: parts.flatMap((m) => m.routes),
