@@ -39,6 +39,10 @@ int cli_zone_actor(struct store *st, const char *cmd, const char *code,
 char *cli_read_password(int from_stdin, const char *cmd);
 /* A JSON value as text for tables and CSV (tmp holds numbers). */
 const char *cli_cell(json_t *row, const char *key, char *tmp, size_t n);
+/* CSV on stdout with a BOM (Excel then reads UTF-8), a header row of
+ * labels, and the keys' values per row. */
+void cli_print_csv(json_t *rows, const char *const *keys,
+    const char *const *labels);
 /* Prints rows of a JSON array as aligned columns. */
 void cli_table(json_t *rows, const char *const *cols);
 /* One option of a command: "--name VALUE" / "--name=VALUE", or a flag. */

@@ -266,3 +266,48 @@ cli_table(json_t *rows, const char *const *cols)
 		printf("\n");
 	}
 }
+
+static void
+csv_cell(const char *s)
+{
+	if (strpbrk(s, ",\"\n\r") == NULL) {
+		fputs(s, stdout);
+		return;
+	}
+	putchar('"');
+	for (; *s; s++) {
+		if (*s == '"')
+			putchar('"');
+		putchar(*s);
+	}
+	putchar('"');
+}
+
+void
+cli_print_csv(json_t *rows, const char *const *keys, const char *const *labels)
+{
+	char tmp[64];
+	json_t *row;
+	size_t i, k;
+
+	fputs("\xef\xbb\xbf", stdout);	/* BOM: Excel then reads UTF-8 */
+	for (k = 0; keys[k]; k++) {
+		if (k)
+			putchar(',');
+		csv_cell(labels[k]);
+	}
+	fputs("\r\n", stdout);
+	json_array_foreach(rows, i, row) {
+		for (k = 0; keys[k]; k++) {
+			if (k)
+				putchar(',');
+			json_t *v = json_object_get(row, keys[k]);
+
+			/* In a spreadsheet: 是/否, and empty for no value. */
+			csv_cell(json_is_boolean(v) ? (json_is_true(v) ? "是" :
+			    "否") : v == NULL || json_is_null(v) ? "" :
+			    cli_cell(row, keys[k], tmp, sizeof tmp));
+		}
+		fputs("\r\n", stdout);
+	}
+}

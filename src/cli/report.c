@@ -9,47 +9,6 @@
 #include "api/validate.h"
 #include "cli/cli.h"
 
-static void
-csv_cell(const char *s)
-{
-	if (strpbrk(s, ",\"\n\r") == NULL) {
-		fputs(s, stdout);
-		return;
-	}
-	putchar('"');
-	for (; *s; s++) {
-		if (*s == '"')
-			putchar('"');
-		putchar(*s);
-	}
-	putchar('"');
-}
-
-/* CSV with a header row of labels; keys pick the columns. */
-static void
-print_csv(json_t *rows, const char *const *keys, const char *const *labels)
-{
-	char tmp[64];
-	json_t *row;
-	size_t i, k;
-
-	fputs("\xef\xbb\xbf", stdout);	/* BOM: Excel then reads UTF-8 */
-	for (k = 0; keys[k]; k++) {
-		if (k)
-			putchar(',');
-		csv_cell(labels[k]);
-	}
-	fputs("\r\n", stdout);
-	json_array_foreach(rows, i, row) {
-		for (k = 0; keys[k]; k++) {
-			if (k)
-				putchar(',');
-			csv_cell(cli_cell(row, keys[k], tmp, sizeof tmp));
-		}
-		fputs("\r\n", stdout);
-	}
-}
-
 static int
 kaifugong(int argc, char **argv)
 {
@@ -142,9 +101,9 @@ kaifugong(int argc, char **argv)
 		free(data);
 	} else if (strcmp(format, "csv") == 0) {
 		if (by != NULL)
-			print_csv(json_object_get(rep, "groups"), gkeys, glabels);
+			cli_print_csv(json_object_get(rep, "groups"), gkeys, glabels);
 		else
-			print_csv(json_object_get(rep, "projects"), pkeys,
+			cli_print_csv(json_object_get(rep, "projects"), pkeys,
 			    plabels);
 	} else {
 		static const char *const cols[] = {"name", "due", "started",
@@ -228,7 +187,7 @@ investment(int argc, char **argv)
 		puts(s);
 		free(s);
 	} else if (strcmp(format, "csv") == 0)
-		print_csv(json_object_get(rep, "monthly"), mkeys, mlabels);
+		cli_print_csv(json_object_get(rep, "monthly"), mkeys, mlabels);
 	else {
 		static const char *const fcols[] = {"label", "entered",
 		    "current", NULL};

@@ -7,38 +7,6 @@
 #include "cli/cli.h"
 #include "io/xlsx_write.h"
 
-static void
-cell(const char *s)
-{
-	if (strpbrk(s, ",\"\n\r") == NULL) {
-		fputs(s, stdout);
-		return;
-	}
-	putchar('"');
-	for (; *s; s++) {
-		if (*s == '"')
-			putchar('"');
-		putchar(*s);
-	}
-	putchar('"');
-}
-
-static const char *
-text(json_t *row, const char *key, char *tmp, size_t n)
-{
-	json_t *v = json_object_get(row, key);
-
-	if (json_is_string(v))
-		return json_string_value(v);
-	if (json_is_integer(v))
-		snprintf(tmp, n, "%lld", (long long)json_integer_value(v));
-	else if (json_is_boolean(v))
-		snprintf(tmp, n, "%s", json_is_true(v) ? "是" : "否");
-	else
-		tmp[0] = '\0';
-	return tmp;
-}
-
 static const char *const keys[] = {"id", "title", "applicant_name",
     "status_label", "submitted_on", "due_on", "overdue", "parallel_days",
     "serial_days", "days_saved", "submissions", NULL};
@@ -110,9 +78,7 @@ report_acceptance(int argc, char **argv)
 	struct date from, to;
 	struct store *st;
 	struct actor a;
-	json_t *rep, *row;
-	char tmp[64];
-	size_t i, k;
+	json_t *rep;
 	int rc;
 
 	if ((rc = cli_parse(argc, argv, "report acceptance", usage, o, 5, NULL,
@@ -155,21 +121,7 @@ report_acceptance(int argc, char **argv)
 		puts(s);
 		free(s);
 	} else if (strcmp(format, "csv") == 0) {
-		fputs("\xef\xbb\xbf", stdout);	/* BOM: Excel reads UTF-8 */
-		for (k = 0; keys[k]; k++) {
-			if (k)
-				putchar(',');
-			cell(labels[k]);
-		}
-		fputs("\r\n", stdout);
-		json_array_foreach(json_object_get(rep, "cases"), i, row) {
-			for (k = 0; keys[k]; k++) {
-				if (k)
-					putchar(',');
-				cell(text(row, keys[k], tmp, sizeof tmp));
-			}
-			fputs("\r\n", stdout);
-		}
+		cli_print_csv(json_object_get(rep, "cases"), keys, labels);
 	} else {
 		static const char *const cols[] = {"id", "title", "status_label",
 		    "submitted_on", "due_on", "parallel_days", "serial_days",
