@@ -78,6 +78,7 @@ enum app_err h_sevent_summary(struct req *);
 enum app_err h_sevent_sign(struct req *);
 enum app_err h_invest_report(struct req *);
 enum app_err h_briefing(struct req *);
+enum app_err h_cohort_report(struct req *);
 enum app_err h_briefing_xlsx(struct req *);
 
 #endif

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/cohort.h"
 #include "api/invest_report.h"
 #include "api/kaifugong.h"
 #include "api/project_io.h"
@@ -222,13 +223,83 @@ investment(int argc, char **argv)
 	return rc;
 }
 
+static int
+cohort(int argc, char **argv)
+{
+	static const char usage[] =
+	    "Usage: zonedesk report cohort --from YYYY-MM-DD --to YYYY-MM-DD\n"
+	    "                              [--zone CODE] [--format table|csv|json]\n"
+	    "The leads first signed in the period, followed through registration,\n"
+	    "construction start, joint acceptance of their key project and\n"
+	    "production: counts and median days between the stages. csv prints\n"
+	    "one row per lead.\n";
+	static const char *const keys[] = {"code", "project_name",
+	    "enterprise_name", "project_code", "signed_on", "registered_on",
+	    "started_on", "accepted_on", "producing_on", NULL};
+	static const char *const labels[] = {"线索编号", "项目名称", "注册企业",
+	    "重点项目编号", "签约日期", "注册日期", "开工日期", "验收通过日期",
+	    "投产日期", NULL};
+	static const char *const cols[] = {"label", "reached",
+	    "median_days_from_previous", "median_days_from_signing", NULL};
+	const char *froms = NULL, *tos = NULL, *zone = NULL, *format = "table";
+	struct cli_opt o[] = {{"from", &froms, NULL}, {"to", &tos, NULL},
+	    {"zone", &zone, NULL}, {"format", &format, NULL}};
+	struct date from, to;
+	struct store *st;
+	struct actor a;
+	json_t *rep;
+	int rc;
+
+	if ((rc = cli_parse(argc, argv, "report cohort", usage, o, 4, NULL, 0)))
+		return rc < 0 ? EXIT_OK : rc;
+	if (froms == NULL || date_parse(froms, strlen(froms), &from) != 0)
+		return cli_usage_error("report cohort", "--from",
+		    "expected a real date written YYYY-MM-DD");
+	if (tos == NULL || date_parse(tos, strlen(tos), &to) != 0 ||
+	    date_cmp(to, from) < 0)
+		return cli_usage_error("report cohort", "--to",
+		    "expected a real date YYYY-MM-DD, not before --from");
+	if (strcmp(format, "table") && strcmp(format, "csv") &&
+	    strcmp(format, "json"))
+		return cli_usage_error("report cohort", "--format",
+		    "expected table, csv or json");
+	if ((rc = cli_open(&st)) != 0)
+		return rc;
+	if (cli_zone_actor(st, "report cohort", zone, &a) != 0) {
+		store_close(st);
+		return EXIT_USAGE;
+	}
+	if ((rc = cli_report("report cohort", cohort_report(st, &a, from, to,
+	    &rep), NULL, st)) != 0) {
+		store_close(st);
+		return rc;
+	}
+	if (strcmp(format, "json") == 0) {
+		char *s = json_dumps(rep, JSON_INDENT(2) |
+		    JSON_REAL_PRECISION(15));
+
+		puts(s);
+		free(s);
+	} else if (strcmp(format, "csv") == 0)
+		cli_print_csv(json_object_get(rep, "leads"), keys, labels);
+	else {
+		printf("%s至%s首次签约的项目%lld个，各阶段到达数与中位用时（天）：\n",
+		    froms, tos, (long long)json_integer_value(json_object_get(rep,
+		    "signed")));
+		cli_table(json_object_get(rep, "stages"), cols);
+	}
+	json_decref(rep);
+	store_close(st);
+	return rc;
+}
+
 int
 cmd_report(int argc, char **argv)
 {
 	static const char usage[] =
 	    "Usage: zonedesk report <name> [options]\n"
 	    "Reports: kaifugong (开复工 as of a date), investment (招商引资 for a period),\n"
-	    "         acceptance (联合验收 for a period)\n"
+	    "         acceptance (联合验收 for a period), cohort (signed leads to production)\n"
 	    "'zonedesk report <name> --help' describes one.\n";
 
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
@@ -240,6 +311,8 @@ cmd_report(int argc, char **argv)
 		return kaifugong(argc - 1, argv + 1);
 	if (strcmp(argv[1], "investment") == 0)
 		return investment(argc - 1, argv + 1);
+	if (strcmp(argv[1], "cohort") == 0)
+		return cohort(argc - 1, argv + 1);
 	if (strcmp(argv[1], "acceptance") == 0)
 		return report_acceptance(argc - 1, argv + 1);
 	fprintf(stderr, "zonedesk report: unknown report '%s'\n%s", argv[1],

@@ -155,6 +155,8 @@ const struct route routes[] = {
 	{"GET", "/api/reports/investment", h_invest_report, PERM_LEAD_READ, 0,
 	    NULL, 0},
 	{"GET", "/api/briefing", h_briefing, PERM_BRIEFING_READ, 0, NULL, 0},
+	{"GET", "/api/reports/cohort", h_cohort_report, PERM_LEAD_READ, 0,
+	    NULL, 0},
 	{"GET", "/api/briefing.xlsx", h_briefing_xlsx, PERM_BRIEFING_READ, 0,
 	    NULL, 0},
 

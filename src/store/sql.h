@@ -324,6 +324,18 @@
 		"  WHERE k.zone_id = ?1 GROUP BY k.lead_id) f ON f.lead_id = l.id" \
 		" WHERE s.zone_id = ?1 AND s.stage = 'signed' AND s.event_id IS NOT NULL" \
 		" AND s.date < f.first_contact AND s.date <= ?2 ORDER BY l.code") \
+	/* The cohort of leads first signed in ?2..?3, and when each reached the
+	 * later stages; acceptance is the first passed site inspection of the
+	 * lead's key project. */ \
+	X(COHORT_ROWS, "SELECT l.id, l.code, l.project_name, l.project_id, p.code AS project_code," \
+		" e.name AS enterprise_name, " LEAD_REACHED("signed") " AS signed_on," \
+		" " LEAD_REACHED("registered") " AS registered_on, " LEAD_REACHED("started") " AS started_on," \
+		" (SELECT MIN(i.held_on) FROM acc_inspections i JOIN acc_cases c ON c.id = i.case_id" \
+		"  WHERE c.project_id = l.project_id AND i.result = 'pass') AS accepted_on," \
+		" " LEAD_REACHED("producing") " AS producing_on" \
+		" FROM leads l LEFT JOIN projects p ON p.id = l.project_id LEFT JOIN orgs e ON e.id = l.enterprise_org_id" \
+		" WHERE l.zone_id = ?1 AND " LEAD_REACHED("signed") " BETWEEN ?2 AND ?3" \
+		" ORDER BY signed_on, l.code") \
 	X(SEVENT_SIGNED, "SELECT COUNT(*) FROM lead_stages WHERE zone_id = ?1 AND event_id = ?2") \
 	X(REGION_BY_NAME, "SELECT id FROM source_regions WHERE zone_id = ?1 AND name = ?2") \
 	X(OFFICE_BY_NAME, "SELECT id FROM liaison_offices WHERE zone_id = ?1 AND name = ?2") \

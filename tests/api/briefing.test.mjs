@@ -122,3 +122,33 @@ test('the CLI prints the same briefing', async () => {
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--as-of/);
 });
+
+test('the cohort report follows signed leads through the stages with medians', async () => {
+  const l = (code, date) => post('/api/leads', { code, project_name: `线索${code}`, stage: 'negotiating',
+    stage_date: date });
+  const a = await l('C1', '2025-01-05');
+  const b = await l('C2', '2025-01-06');
+  const c = await l('C3', '2025-01-07');
+  const mv = (id, stage, date) => post(`/api/leads/${id}/stages`, { stage, date });
+  await mv(a.id, 'signed', '2025-02-01');
+  await mv(b.id, 'signed', '2025-02-11');
+  await mv(c.id, 'signed', '2025-07-01'); // outside the period
+  await mv(a.id, 'registered', '2025-02-11'); // 10 days
+  await mv(b.id, 'registered', '2025-03-13'); // 30 days
+  await mv(a.id, 'started', '2025-04-12'); // 60 days after registering
+  const r = await admin.req('GET', '/api/reports/cohort?from=2025-01-01&to=2025-06-30');
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.signed, 2);
+  const st = Object.fromEntries(r.json.stages.map((s) => [s.stage, s]));
+  assert.equal(st.registered_on.reached, 2);
+  assert.equal(st.registered_on.median_days_from_previous, 20); // (10 + 30) / 2
+  assert.equal(st.started_on.reached, 1);
+  assert.equal(st.started_on.median_days_from_signing, 70);
+  assert.equal(st.producing_on.reached, 0);
+  assert.equal(st.producing_on.median_days_from_previous, null);
+  assert.deepEqual(r.json.leads.map((x) => x.code), ['C1', 'C2']);
+  const cli = await srv.cli(['report', 'cohort', '--zone', 'za', '--from', '2025-01-01', '--to', '2025-06-30',
+    '--format', 'json']);
+  assert.equal(cli.code, 0, cli.stderr);
+  assert.equal(JSON.parse(cli.stdout).signed, 2);
+});

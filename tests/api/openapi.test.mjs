@@ -32,6 +32,7 @@ const CONTRACT = [
   'GET /api/reports/kaifugong',
   'GET /api/reports/kaifugong.xlsx',
   'GET /api/briefing',
+  'GET /api/reports/cohort',
   'GET /api/briefing.xlsx',
   'GET /api/projects/export.xlsx',
   'POST /api/projects/import',

@@ -368,6 +368,14 @@ test('settings: a department with its items and reviewers; analysis with the cha
   assert.equal(await page.locator('.acc-stats [data-stat="acc.report.passed"] .inv-stat-value').textContent(), '1');
   await page.locator('.acc-chart svg').waitFor();
   await both('report');
+
+  // an officer names the applicant: it follows the project's owner
+  await goHash('#/acceptance/cases/new');
+  const f = page.locator('form.form');
+  await f.locator('[name=project_id] option', { hasText: projName }).waitFor({ state: 'attached' });
+  await f.locator('[name=applicant_org_id] option', { hasText: orgName }).waitFor({ state: 'attached' });
+  await f.locator('[name=project_id]').selectOption({ label: `${`YS${run}`.toUpperCase()} ${projName}` });
+  assert.equal(await f.locator('[name=applicant_org_id] option:checked').textContent(), orgName);
 });
 
 test('no console errors', () => {

@@ -110,7 +110,7 @@ const departments = resourceModule({
   ],
   extraDetail: (rec) => deptExtra(rec),
   // the audited lists of items and reviewers: [{id, name}] / [{id, username, name}]
-  formatValue: (field, value) => (Array.isArray(value) ? value.map((x) => (x && typeof x === 'object' ? x.name || x.username || `#${x.id}` : String(x))).join('、') : undefined),
+  formatValue: (field, value) => (Array.isArray(value) ? (value.length ? null : t('history.empty_value')) || value.map((x) => (x && typeof x === 'object' ? x.name || x.username || `#${x.id}` : String(x))).join('、') : undefined),
 });
 
 const items = resourceModule({
