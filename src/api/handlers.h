@@ -77,6 +77,7 @@ enum app_err h_contacts_due(struct req *);
 enum app_err h_sevent_summary(struct req *);
 enum app_err h_sevent_sign(struct req *);
 enum app_err h_invest_report(struct req *);
+enum app_err h_invest_report_xlsx(struct req *);
 enum app_err h_briefing(struct req *);
 enum app_err h_cohort_report(struct req *);
 enum app_err h_briefing_xlsx(struct req *);

@@ -14,6 +14,7 @@
 #include "domain/kfg.h"
 #include "domain/lead.h"
 #include "http/reply.h"
+#include "io/xlsx_write.h"
 
 /* Adds one lead's investment to the group keyed by name. */
 static void
@@ -243,29 +244,139 @@ out:
 	return e;
 }
 
-enum app_err
-h_invest_report(struct req *r)
+/* The period of a request: from (default January 1) to (default today). */
+static enum app_err
+period(struct req *r, struct date *from, struct date *to)
 {
 	const char *f = req_arg(r, "from"), *t = req_arg(r, "to");
-	struct date from, to = date_today_cn();
-	json_t *out;
-	enum app_err e;
 
-	from = (struct date){to.y, 1, 1};
-	if (f != NULL && *f && date_parse(f, strlen(f), &from) != 0)
+	*to = date_today_cn();
+	*from = (struct date){to->y, 1, 1};
+	if (f != NULL && *f && date_parse(f, strlen(f), from) != 0)
 		ferr_add(r->errs, "from", r->english, "日期应为YYYY-MM-DD格式",
 		    "must be a date written YYYY-MM-DD");
-	if (t != NULL && *t && date_parse(t, strlen(t), &to) != 0)
+	if (t != NULL && *t && date_parse(t, strlen(t), to) != 0)
 		ferr_add(r->errs, "to", r->english, "日期应为YYYY-MM-DD格式",
 		    "must be a date written YYYY-MM-DD");
-	if (json_array_size(r->errs) == 0 && (date_cmp(to, from) < 0 ||
-	    date_to_days(to) - date_to_days(from) > 3 * 366))
+	if (json_array_size(r->errs) == 0 && (date_cmp(*to, *from) < 0 ||
+	    date_to_days(*to) - date_to_days(*from) > 3 * 366))
 		ferr_add(r->errs, "to", r->english,
 		    "结束日期应不早于开始日期，且期间不超过三年",
 		    "must not be before from, and the period at most three years");
-	if (json_array_size(r->errs) > 0)
-		return APP_ERR_VALIDATION;
+	return json_array_size(r->errs) > 0 ? APP_ERR_VALIDATION : APP_OK;
+}
+
+enum app_err
+h_invest_report_xlsx(struct req *r)
+{
+	struct date from, to;
+	json_t *rep;
+	char *data, err[256];
+	size_t len;
+	enum app_err e;
+
+	if ((e = period(r, &from, &to)) != APP_OK ||
+	    (e = invest_report(r->st, &r->actor, from, to, &rep)) != APP_OK)
+		return e;
+	e = invest_report_xlsx(rep, &data, &len, err, sizeof err);
+	json_decref(rep);
+	if (e != APP_OK)
+		return e;
+	return reply_file(r, data, len,
+	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	    "investment.xlsx");
+}
+
+enum app_err
+h_invest_report(struct req *r)
+{
+	struct date from, to;
+	json_t *out;
+	enum app_err e;
+
+	if ((e = period(r, &from, &to)) != APP_OK)
+		return e;
 	if ((e = invest_report(r->st, &r->actor, from, to, &out)) != APP_OK)
 		return e;
 	return reply_json(r, 200, out);
+}
+
+enum app_err
+invest_report_xlsx(json_t *rep, char **data, size_t *len, char *err,
+    size_t errsz)
+{
+	static const struct xcol funnel_cols[] = {
+		{"label", "阶段", X_TEXT, 10},
+		{"entered", "期间进入(个)", X_INT, 14},
+		{"current", "期末处于(个)", X_INT, 14},
+	};
+	static const struct xcol month_cols[] = {
+		{"month", "月份", X_TEXT, 10},
+		{"negotiations", "新增洽谈(个)", X_INT, 14},
+		{"target", "月度目标(个)", X_NUMBER, 14},
+	};
+	static const struct xcol group_cols[] = {
+		{"dimension", "维度", X_TEXT, 10}, {"name", "名称", X_TEXT, 20},
+		{"count", "签约项目(个)", X_INT, 14},
+		{"investment", "计划投资(万元)", X_MONEY, 16},
+		{"investment_yi", "计划投资(亿元)", X_NUMBER, 14},
+	};
+	static const struct xcol event_cols[] = {
+		{"date", "日期", X_DATE, 12}, {"title", "活动", X_TEXT, 30},
+		{"kind", "类型", X_TEXT, 10}, {"mode", "方式", X_TEXT, 10},
+		{"signed", "签约项目(个)", X_INT, 12},
+		{"total_yi", "总投资(亿元)", X_NUMBER, 12},
+	};
+	static const struct xcol gap_cols[] = {
+		{"rule", "要求", X_TEXT, 12}, {"start", "开始", X_DATE, 12},
+		{"end", "结束", X_DATE, 12},
+	};
+	static const char *const dims[][2] = {{"by_chain", "产业链"},
+	    {"by_region", "来源地区"}, {"by_office", "联络处"}};
+	static const char *const rules[][2] = {
+		{"weeks_without_highlight", "周周有亮点"},
+		{"months_without_event", "月月有活动"},
+		{"quarters_without_signing", "季季有签约"}};
+	json_t *groups = json_array(), *gaps = json_array(), *g;
+	json_t *sg = json_object_get(rep, "signed");
+	json_t *cad = json_object_get(rep, "cadence");
+	char title[96];
+	size_t i;
+	enum app_err e;
+
+	for (size_t d = 0; d < 3; d++)
+		json_array_foreach(json_object_get(sg, dims[d][0]), i, g) {
+			json_t *row = json_deep_copy(g);
+
+			json_object_set_new(row, "dimension",
+			    json_string(dims[d][1]));
+			json_array_append_new(groups, row);
+		}
+	for (size_t k = 0; k < 3; k++)
+		json_array_foreach(json_object_get(cad, rules[k][0]), i, g) {
+			json_t *row = json_deep_copy(g);
+
+			json_object_set_new(row, "rule", json_string(rules[k][1]));
+			json_array_append_new(gaps, row);
+		}
+	snprintf(title, sizeof title, "招商引资（%s至%s）",
+	    json_string_value(json_object_get(rep, "from")),
+	    json_string_value(json_object_get(rep, "to")));
+	{
+		struct xsheet sh[5] = {
+			{"漏斗", title, funnel_cols, 3,
+			    json_object_get(rep, "funnel")},
+			{"月度洽谈", NULL, month_cols, 3,
+			    json_object_get(rep, "monthly")},
+			{"签约分布", NULL, group_cols, 5, groups},
+			{"签约活动", NULL, event_cols, 6,
+			    json_object_get(rep, "events")},
+			{"节奏", NULL, gap_cols, 3, gaps},
+		};
+
+		e = xlsx_write_buffer(sh, 5, data, len, err, errsz);
+	}
+	json_decref(groups);
+	json_decref(gaps);
+	return e;
 }

@@ -18,4 +18,9 @@ enum app_err invest_report(struct store *st, const struct actor *a,
 enum app_err sevent_summary(struct store *st, const struct actor *a,
     long long id, json_t **out);
 
+/* The report's tables as xlsx bytes (漏斗, 月度洽谈, 签约分布, 签约活动,
+ * 节奏). */
+enum app_err invest_report_xlsx(json_t *rep, char **data, size_t *len,
+    char *err, size_t errsz);
+
 #endif

@@ -39,6 +39,8 @@ int cli_zone_actor(struct store *st, const char *cmd, const char *code,
 char *cli_read_password(int from_stdin, const char *cmd);
 /* A JSON value as text for tables and CSV (tmp holds numbers). */
 const char *cli_cell(json_t *row, const char *key, char *tmp, size_t n);
+/* Writes data to path; 0 ok, -1 with errno set. */
+int cli_write_file(const char *path, const char *data, size_t len);
 /* CSV on stdout with a BOM (Excel then reads UTF-8), a header row of
  * labels, and the keys' values per row. */
 void cli_print_csv(json_t *rows, const char *const *keys,

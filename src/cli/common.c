@@ -311,3 +311,17 @@ cli_print_csv(json_t *rows, const char *const *keys, const char *const *labels)
 		fputs("\r\n", stdout);
 	}
 }
+
+int
+cli_write_file(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (f == NULL)
+		return -1;
+	if (fwrite(data, 1, len, f) != len) {
+		fclose(f);
+		return -1;
+	}
+	return fclose(f) == 0 ? 0 : -1;
+}

@@ -87,13 +87,11 @@ kaifugong(int argc, char **argv)
 	} else if (strcmp(format, "xlsx") == 0) {
 		char *data = NULL, err[256];
 		size_t len = 0;
-		FILE *f;
 
 		if (kfg_xlsx(rep, &data, &len, err, sizeof err) != APP_OK) {
 			fprintf(stderr, "zonedesk report kaifugong: %s\n", err);
 			rc = EXIT_RUNTIME;
-		} else if ((f = fopen(out, "wb")) == NULL ||
-		    fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+		} else if (cli_write_file(out, data, len) != 0) {
 			fprintf(stderr, "zonedesk report kaifugong: --out: "
 			    "cannot write %s\n", out);
 			rc = EXIT_RUNTIME;
@@ -133,18 +131,21 @@ investment(int argc, char **argv)
 {
 	static const char usage[] =
 	    "Usage: zonedesk report investment --from YYYY-MM-DD --to YYYY-MM-DD\n"
-	    "                                  [--zone CODE] [--format table|csv|json]\n"
+	    "                                  [--zone CODE] [--format table|csv|json|xlsx]\n"
+	    "                                  [--out FILE]\n"
 	    "招商引资 for a period: the funnel, new negotiations per month against\n"
 	    "the target, signed investment by chain, events with their totals in\n"
 	    "亿元, and where 周周有亮点 / 月月有活动 / 季季有签约 broke. csv prints\n"
-	    "the monthly negotiations.\n";
+	    "the monthly negotiations; xlsx (all the tables) needs --out.\n";
 	static const char *const mkeys[] = {"month", "negotiations", "target",
 	    "met", NULL};
 	static const char *const mlabels[] = {"月份", "新增洽谈", "目标",
 	    "是否达标", NULL};
 	const char *froms = NULL, *tos = NULL, *zone = NULL, *format = "table";
+	const char *out = NULL;
 	struct cli_opt o[] = {{"from", &froms, NULL}, {"to", &tos, NULL},
-	    {"zone", &zone, NULL}, {"format", &format, NULL}};
+	    {"zone", &zone, NULL}, {"format", &format, NULL},
+	    {"out", &out, NULL}};
 	struct date from, to;
 	struct store *st;
 	struct actor a;
@@ -152,7 +153,7 @@ investment(int argc, char **argv)
 	size_t i;
 	int rc;
 
-	if ((rc = cli_parse(argc, argv, "report investment", usage, o, 4, NULL,
+	if ((rc = cli_parse(argc, argv, "report investment", usage, o, 5, NULL,
 	    0)))
 		return rc < 0 ? EXIT_OK : rc;
 	if (froms == NULL || date_parse(froms, strlen(froms), &from) != 0)
@@ -166,9 +167,12 @@ investment(int argc, char **argv)
 		return cli_usage_error("report investment", "--to",
 		    "must not be before --from, and the period at most 3 years");
 	if (strcmp(format, "table") && strcmp(format, "csv") &&
-	    strcmp(format, "json"))
+	    strcmp(format, "json") && strcmp(format, "xlsx"))
 		return cli_usage_error("report investment", "--format",
-		    "expected table, csv or json");
+		    "expected table, csv, json or xlsx");
+	if (strcmp(format, "xlsx") == 0 && out == NULL)
+		return cli_usage_error("report investment", "--out",
+		    "is required with --format xlsx");
 	if ((rc = cli_open(&st)) != 0)
 		return rc;
 	if (cli_zone_actor(st, "report investment", zone, &a) != 0) {
@@ -187,6 +191,18 @@ investment(int argc, char **argv)
 
 		puts(s);
 		free(s);
+	} else if (strcmp(format, "xlsx") == 0) {
+		char *data = NULL, err[256];
+		size_t len = 0;
+
+		if (invest_report_xlsx(rep, &data, &len, err, sizeof err) !=
+		    APP_OK || cli_write_file(out, data, len) != 0) {
+			fprintf(stderr, "zonedesk report investment: --out: %s\n",
+			    data ? out : err);
+			rc = EXIT_RUNTIME;
+		} else
+			printf("written to %s\n", out);
+		free(data);
 	} else if (strcmp(format, "csv") == 0)
 		cli_print_csv(json_object_get(rep, "monthly"), mkeys, mlabels);
 	else {

@@ -154,6 +154,8 @@ const struct route routes[] = {
 	    PERM_INVEST_WRITE),
 	{"GET", "/api/reports/investment", h_invest_report, PERM_LEAD_READ, 0,
 	    NULL, 0},
+	{"GET", "/api/reports/investment.xlsx", h_invest_report_xlsx,
+	    PERM_LEAD_READ, 0, NULL, 0},
 	{"GET", "/api/briefing", h_briefing, PERM_BRIEFING_READ, 0, NULL, 0},
 	{"GET", "/api/reports/cohort", h_cohort_report, PERM_LEAD_READ, 0,
 	    NULL, 0},

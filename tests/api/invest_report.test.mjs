@@ -6,7 +6,7 @@
 // the stalled count, permissions and zone isolation.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, loginAs } from '../lib/server.mjs';
+import { startServer, loginAs, Client } from '../lib/server.mjs';
 
 const cnToday = () => new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10);
 
@@ -400,4 +400,31 @@ describe('permissions and zones', () => {
     // and za's report is unchanged by zb's event
     assert.equal((await report(admin, '2021-05-01', '2021-05-31')).json.events.length, 1);
   });
+});
+
+test('the report as xlsx, from the API and the CLI', async () => {
+  const srv2 = await startServer();
+  try {
+    await srv2.addUser('za', 'xadmin', 'admin');
+    const c = new Client(srv2.url);
+    await c.login('xadmin', 'secret-pass-1');
+    const r = await fetch(`${srv2.url}/api/reports/investment.xlsx?from=2025-01-01&to=2025-12-31`,
+      { headers: { Cookie: `zd_session=${c.cookie}` } });
+    assert.equal(r.status, 200);
+    assert.match(r.headers.get('content-type'), /spreadsheetml/);
+    const b = new Uint8Array(await r.arrayBuffer());
+    assert.equal(String.fromCharCode(b[0], b[1]), 'PK');
+    const bad = await c.req('GET', '/api/reports/investment.xlsx?from=2025-02-30');
+    assert.equal(bad.status, 400);
+    const out = `${srv2.dir}/inv.xlsx`;
+    const cli = await srv2.cli(['report', 'investment', '--zone', 'za', '--from', '2025-01-01', '--to', '2025-12-31',
+      '--format', 'xlsx', '--out', out]);
+    assert.equal(cli.code, 0, cli.stderr);
+    const noOut = await srv2.cli(['report', 'investment', '--zone', 'za', '--from', '2025-01-01', '--to', '2025-12-31',
+      '--format', 'xlsx']);
+    assert.equal(noOut.code, 2);
+    assert.match(noOut.stderr, /--out/);
+  } finally {
+    await srv2.stop();
+  }
 });

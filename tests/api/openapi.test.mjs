@@ -33,6 +33,7 @@ const CONTRACT = [
   'GET /api/reports/kaifugong.xlsx',
   'GET /api/briefing',
   'GET /api/reports/cohort',
+  'GET /api/reports/investment.xlsx',
   'GET /api/briefing.xlsx',
   'GET /api/projects/export.xlsx',
   'POST /api/projects/import',
