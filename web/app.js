@@ -23,12 +23,14 @@ import projects from './js/pages/projects.js';
 import leads from './js/pages/leads.js';
 import acceptance from './js/pages/acceptance.js';
 import briefing from './js/pages/briefing.js';
+import { canDashboard, dashboardPage } from './js/pages/dashboard.js';
 
 const GROUP_ORDER = ['main', 'projects', 'invest', 'acceptance', 'structure', 'business', 'settings', 'system'];
 
 const home = {
   nav: [{ href: '#/', match: '/', perm: null, label: 'nav.home', group: 'main', order: 0, exact: true }],
-  routes: [{ path: '/', perm: null, render: homePage }],
+  // the leadership dashboard for users who may read a report; the simple home page for the others
+  routes: [{ path: '/', perm: null, render: (ctx) => (canDashboard() ? dashboardPage(ctx) : homePage(ctx)) }],
 };
 
 const MODULES = [home, briefing, projects, leads, acceptance, parks, orgs, chains, users, audit, zone];

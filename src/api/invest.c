@@ -266,17 +266,11 @@ h_sevent_sign(struct req *r)
 		size_t k;
 		char name[32];
 
-		long long officer = 0;
-
-		if (json_is_integer(id))
-			store_int(r->st, STMT_LEAD_OFFICER, (struct store_val[]){
-			    SV_I(r->actor.zone_id), SV_I(json_integer_value(id))},
-			    2, &officer);
 		if (!json_is_integer(id))
 			e = APP_ERR_VALIDATION;
-		/* An officer signs only the leads they are the officer of. */
+		/* An officer signs only leads of theirs or their office's. */
 		else if (!perm_allows(r->actor.role, PERM_LEAD_WRITE_ALL) &&
-		    officer != 0 && officer != r->actor.user_id)
+		    !lead_writable(r->st, &r->actor, json_integer_value(id)))
 			e = APP_ERR_FORBIDDEN;
 		else
 			e = lead_move(r->st, &r->actor, json_integer_value(id),

@@ -212,6 +212,16 @@ lead_get(struct store *st, const struct actor *a, long long id,
 	return APP_OK;
 }
 
+static long long
+current_officer(struct store *st, const struct actor *a, long long id)
+{
+	long long officer = 0;
+
+	store_int(st, STMT_LEAD_OFFICER, (struct store_val[]){
+	    SV_I(a->zone_id), SV_I(id)}, 2, &officer);
+	return officer;
+}
+
 /* References must be records of the caller's zone. */
 static void
 check_ref(struct store *st, const struct actor *a, enum stmt s,
@@ -269,9 +279,11 @@ lead_save(struct store *st, const struct actor *a, long long id,
 	/* An officer's new lead is theirs unless someone else is named. */
 	if (v[7].type == SV_NULL && a->role == ROLE_INVESTMENT_OFFICER)
 		v[7] = SV_I(a->user_id);
-	/* An officer who may write only their own leads cannot give one away. */
+	/* An officer who may write only their own (and their office's) leads
+	 * cannot hand one to someone else; keeping a colleague's is fine. */
 	if (a->role == ROLE_INVESTMENT_OFFICER && v[7].type == SV_INT &&
-	    v[7].i != a->user_id)
+	    v[7].i != a->user_id && !(id != 0 && v[7].i == current_officer(st,
+	    a, id)))
 		ferr_add(errs, "officer_id", a->english,
 		    "只能登记由本人负责的项目",
 		    "you can only keep leads you are the officer of");
@@ -446,13 +458,19 @@ lead_contact_add(struct store *st, const struct actor *a, long long id,
 /* ---- HTTP ---- */
 
 int
+lead_writable(struct store *st, const struct actor *a, long long id)
+{
+	long long n = 0;
+
+	store_int(st, STMT_LEAD_WRITABLE, (struct store_val[]){
+	    SV_I(a->zone_id), SV_I(id), SV_I(a->user_id)}, 3, &n);
+	return n > 0;
+}
+
+int
 lead_is_mine(struct req *r)
 {
-	long long officer = 0;
-
-	store_int(r->st, STMT_LEAD_OFFICER, (struct store_val[]){
-	    SV_I(r->actor.zone_id), SV_I(r->id)}, 2, &officer);
-	return officer != 0 && officer == r->actor.user_id;
+	return lead_writable(r->st, &r->actor, r->id);
 }
 
 static long long

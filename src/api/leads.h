@@ -26,6 +26,9 @@ enum app_err lead_move(struct store *st, const struct actor *a, long long id,
  * next_date}; audited. */
 enum app_err lead_contact_add(struct store *st, const struct actor *a,
     long long id, json_t *body, json_t *errs, json_t **out);
+/* Whether the actor is the lead's officer or in the lead's liaison office
+ * (what an officer without lead.write may change). */
+int lead_writable(struct store *st, const struct actor *a, long long id);
 /* All the zone's leads with derived fields as of a date (for reports). */
 enum app_err leads_all(struct store *st, const struct actor *a,
     struct date as_of, json_t **out);

@@ -36,6 +36,7 @@ static const struct field_spec create_fields[] = {
 	{.name = "role", .type = FT_ENUM, .required = 1, .choices = role_names},
 	{.name = "org_id", .type = FT_INT, .min = 1, .max = 1LL << 53},
 	{.name = "department", .type = FT_TEXT, .maxlen = 50},
+	{.name = "office_id", .type = FT_INT, .min = 1, .max = 1LL << 53},
 	{.name = "password", .type = FT_TEXT, .required = 1, .maxlen = 128,
 	    .check = check_password},
 };
@@ -44,6 +45,7 @@ static const struct field_spec update_fields[] = {
 	{.name = "role", .type = FT_ENUM, .required = 1, .choices = role_names},
 	{.name = "org_id", .type = FT_INT, .min = 1, .max = 1LL << 53},
 	{.name = "department", .type = FT_TEXT, .maxlen = 50},
+	{.name = "office_id", .type = FT_INT, .min = 1, .max = 1LL << 53},
 	{.name = "disabled", .type = FT_BOOL},
 };
 static const struct field_spec filters[] = {
@@ -55,7 +57,7 @@ static const char *const sorts[] = {"username", "name", "role", "created_at",
 /* Lists and reads go through the generic resource; writes are below. */
 const struct resource user_resource = {
 	.entity = "user", .read = PERM_USER_READ, .write = PERM_USER_WRITE,
-	.fields = update_fields, .nfields = 5,
+	.fields = update_fields, .nfields = 6,
 	.filters = filters, .nfilters = 1, .sorts = sorts,
 	.list = STMT_USER_LIST, .count = STMT_USER_COUNT, .get = STMT_USER_GET,
 	.insert = STMT_USER_INSERT, .update = STMT_USER_UPDATE,
@@ -82,30 +84,45 @@ check_org(struct store *st, const struct actor *a, const struct store_val *role,
 	json_decref(o);
 }
 
+/* A user's liaison office is one of the zone's. */
+static void
+check_office(struct store *st, const struct actor *a,
+    const struct store_val *office, json_t *errs)
+{
+	json_t *o = NULL;
+
+	if (office->type == SV_INT && store_row1(st, STMT_OFFICE_GET,
+	    (struct store_val[]){SV_I(a->zone_id), *office}, 2, &o) != APP_OK)
+		ferr_add(errs, "office_id", a->english, "本区没有该联络处",
+		    "no such liaison office in this zone");
+	json_decref(o);
+}
+
 enum app_err
 user_create(struct store *st, const struct actor *a, json_t *body,
     json_t *errs, json_t **out)
 {
-	struct store_val v[6], args[9];
+	struct store_val v[7], args[10];
 	char now[20], hash[SECRET_HASH_MAX];
 	long long id = 0;
 	json_t *after = NULL;
 	enum app_err e;
 
-	validate_body(body, create_fields, 6, v, errs, a->english);
+	validate_body(body, create_fields, 7, v, errs, a->english);
 	check_org(st, a, &v[2], &v[3], errs);
+	check_office(st, a, &v[5], errs);
 	if (json_array_size(errs) > 0)
 		return APP_ERR_VALIDATION;
-	if (password_hash(v[5].s, hash) != 0)
+	if (password_hash(v[6].s, hash) != 0)
 		return APP_ERR_INTERNAL;
 	store_now(now, 0);
 	args[0] = SV_I(a->zone_id);
 	args[1] = SV_T(now);
-	memcpy(args + 2, v, 5 * sizeof *v);
-	args[7] = SV_T(hash);
+	memcpy(args + 2, v, 6 * sizeof *v);
+	args[8] = SV_T(hash);
 	if ((e = store_begin(st)) != APP_OK)
 		return e;
-	if ((e = store_int(st, STMT_USER_INSERT, args, 8, &id)) == APP_OK &&
+	if ((e = store_int(st, STMT_USER_INSERT, args, 9, &id)) == APP_OK &&
 	    (e = res_get(st, a, &user_resource, id, &after)) == APP_OK)
 		e = store_audit(st, a->zone_id, a->user_id, "user", id,
 		    "create", NULL, after);
@@ -128,19 +145,20 @@ enum app_err
 user_update(struct store *st, const struct actor *a, long long id,
     json_t *body, json_t *errs, json_t **out)
 {
-	struct store_val v[5], args[8];
+	struct store_val v[6], args[9];
 	char now[20];
 	json_t *before = NULL, *after = NULL;
 	enum app_err e;
 
-	validate_body(body, update_fields, 5, v, errs, a->english);
+	validate_body(body, update_fields, 6, v, errs, a->english);
 	check_org(st, a, &v[1], &v[2], errs);
-	if (v[4].type == SV_NULL)
-		v[4] = SV_I(0);
+	check_office(st, a, &v[4], errs);
+	if (v[5].type == SV_NULL)
+		v[5] = SV_I(0);
 	/* An administrator who locks themselves out needs the CLI to recover. */
-	if (id == a->user_id && (v[4].i != 0 || (v[1].type == SV_TEXT &&
+	if (id == a->user_id && (v[5].i != 0 || (v[1].type == SV_TEXT &&
 	    strcmp(v[1].s, role_name(a->role)) != 0)))
-		ferr_add(errs, v[4].i ? "disabled" : "role", a->english,
+		ferr_add(errs, v[5].i ? "disabled" : "role", a->english,
 		    "不能停用自己的账号或修改自己的角色",
 		    "you cannot disable your own account or change your own role");
 	if (json_array_size(errs) > 0)
@@ -148,16 +166,16 @@ user_update(struct store *st, const struct actor *a, long long id,
 	store_now(now, 0);
 	args[0] = SV_I(a->zone_id);
 	args[1] = SV_T(now);
-	memcpy(args + 2, v, 5 * sizeof *v);
-	args[7] = SV_I(id);
+	memcpy(args + 2, v, 6 * sizeof *v);
+	args[8] = SV_I(id);
 	if ((e = store_begin(st)) != APP_OK)
 		return e;
 	if ((e = res_get(st, a, &user_resource, id, &before)) == APP_OK &&
-	    (e = store_query(st, STMT_USER_UPDATE, args, 8, NULL, NULL,
+	    (e = store_query(st, STMT_USER_UPDATE, args, 9, NULL, NULL,
 	    NULL)) == APP_OK &&
 	    (e = res_get(st, a, &user_resource, id, &after)) == APP_OK &&
 	    (e = store_audit(st, a->zone_id, a->user_id, "user", id, "update",
-	    before, after)) == APP_OK && v[4].i != 0)
+	    before, after)) == APP_OK && v[5].i != 0)
 		e = store_query(st, STMT_SESSION_DELETE_USER,
 		    (struct store_val[]){SV_I(id)}, 1, NULL, NULL, NULL);
 	json_decref(before);

@@ -9,6 +9,7 @@
 static const char usage[] =
     "Usage: zonedesk user add --zone CODE --username NAME --name FULLNAME\n"
     "                         --role ROLE [--org ORG_ID] [--department TEXT]\n"
+    "                         [--office OFFICE_ID]\n"
     "                         [--password-stdin]\n"
     "       zonedesk user list [--zone CODE]\n"
     "       zonedesk user passwd USERNAME [--password-stdin]\n"
@@ -42,7 +43,7 @@ static int
 user_add(struct store *st, const char *zone, const char **v, int pwstdin)
 {
 	static const char *const names[] = {"username", "name", "role",
-	    "org_id", "department"};
+	    "org_id", "department", "office_id"};
 	json_t *body = json_object(), *errs = json_array(), *out;
 	struct actor a;
 	char *pw;
@@ -50,7 +51,7 @@ user_add(struct store *st, const char *zone, const char **v, int pwstdin)
 
 	if (cli_zone_actor(st, "user add", zone, &a) != 0)
 		return EXIT_USAGE;
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < 6; i++)
 		if (v[i] != NULL)
 			json_object_set_new(body, names[i], json_string(v[i]));
 	if ((pw = cli_read_password(pwstdin, "user add")) == NULL) {
@@ -108,10 +109,11 @@ user_disable(struct store *st, const char *username)
 	if ((rc = find_user(st, "user disable", username, &a, &id, &row)))
 		return rc;
 	/* The same update as the API, with only "disabled" changed. */
-	body = json_pack("{s:O, s:O, s:O, s:O, s:b}", "name",
+	body = json_pack("{s:O, s:O, s:O, s:O, s:O, s:b}", "name",
 	    json_object_get(row, "name"), "role", json_object_get(row, "role"),
 	    "org_id", json_object_get(row, "org_id"), "department",
-	    json_object_get(row, "department"), "disabled", 1);
+	    json_object_get(row, "department"), "office_id",
+	    json_object_get(row, "office_id"), "disabled", 1);
 	errs = json_array();
 	rc = cli_report("user disable", user_update(st, &a, id, body, errs,
 	    &out), errs, st);
@@ -128,15 +130,15 @@ user_disable(struct store *st, const char *username)
 int
 cmd_user(int argc, char **argv)
 {
-	const char *v[5] = {0}, *zone = NULL, *pos[2] = {0};
+	const char *v[6] = {0}, *zone = NULL, *pos[2] = {0};
 	int pwstdin = 0, rc;
 	struct cli_opt o[] = {{"username", &v[0], NULL}, {"name", &v[1], NULL},
 	    {"role", &v[2], NULL}, {"org", &v[3], NULL},
-	    {"department", &v[4], NULL}, {"zone", &zone, NULL},
-	    {"password-stdin", NULL, &pwstdin}};
+	    {"department", &v[4], NULL}, {"office", &v[5], NULL},
+	    {"zone", &zone, NULL}, {"password-stdin", NULL, &pwstdin}};
 	struct store *st;
 
-	if ((rc = cli_parse(argc, argv, "user", usage, o, 7, pos, 2)))
+	if ((rc = cli_parse(argc, argv, "user", usage, o, 8, pos, 2)))
 		return rc < 0 ? EXIT_OK : rc;
 	if (pos[0] == NULL) {
 		fprintf(stderr, "zonedesk user: missing subcommand\n%s", usage);

@@ -34,7 +34,7 @@
 	" FROM chains WHERE zone_id = ?1" \
 	" AND (?2 IS NULL OR " LIKE_ANY("?2", "name") " OR " LIKE_ANY("?2", "code") ")"
 
-#define USER_COLS "id, username, name, role, zone_id, org_id, department, " \
+#define USER_COLS "id, username, name, role, zone_id, org_id, department, office_id, " \
 	"disabled AS \"disabled__bool\", created_at, updated_at"
 #define USER_WHERE \
 	" FROM users WHERE zone_id = ?1" \
@@ -155,10 +155,10 @@
 	X(USER_ALL, "SELECT u.id, u.username, u.name, u.role, z.code AS zone, u.disabled AS \"disabled__bool\"" \
 		" FROM users u JOIN zones z ON z.id = u.zone_id" \
 		" WHERE (?1 IS NULL OR z.code = ?1) ORDER BY z.code, u.username") \
-	X(USER_INSERT, "INSERT INTO users(zone_id, created_at, updated_at, username, name, role, org_id, department, pw_hash, disabled)" \
-		" VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0) RETURNING id") \
+	X(USER_INSERT, "INSERT INTO users(zone_id, created_at, updated_at, username, name, role, org_id, department," \
+		" office_id, pw_hash, disabled) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0) RETURNING id") \
 	X(USER_UPDATE, "UPDATE users SET updated_at = ?2, name = ?3, role = ?4, org_id = ?5, department = ?6," \
-		" disabled = ?7 WHERE zone_id = ?1 AND id = ?8") \
+		" office_id = ?7, disabled = ?8 WHERE zone_id = ?1 AND id = ?9") \
 	X(USER_SET_PASSWORD, "UPDATE users SET updated_at = ?2, pw_hash = ?3 WHERE zone_id = ?1 AND id = ?4") \
 	X(USER_AUTH, "SELECT id, zone_id, pw_hash, disabled, role FROM users WHERE username = ?1") \
 	X(USER_BY_NAME, "SELECT " USER_COLS " FROM users WHERE username = ?1") \
@@ -268,6 +268,10 @@
 		" energy_tce = ?15, high_tech = COALESCE(?16, 0), patents = ?17, srdi_level = ?18, notes = ?19," \
 		" enterprise_org_id = ?20, project_id = ?21, land_supplied_on = ?22 WHERE zone_id = ?1 AND id = ?23") \
 	X(LEAD_OFFICER, "SELECT officer_id FROM leads WHERE zone_id = ?1 AND id = ?2") \
+	/* A lead the user may write: theirs, or their liaison office's. */ \
+	X(LEAD_WRITABLE, "SELECT COUNT(*) FROM leads l WHERE l.zone_id = ?1 AND l.id = ?2" \
+		" AND (l.officer_id = ?3 OR (l.office_id IS NOT NULL AND l.office_id =" \
+		" (SELECT u.office_id FROM users u WHERE u.id = ?3)))") \
 	X(LEAD_BY_CODE, "SELECT id FROM leads WHERE zone_id = ?1 AND code = ?2") \
 	X(STAGE_LIST, "SELECT s.id, s.lead_id, s.stage, s.date, s.reason, s.event_id, ev.title AS event_title," \
 		" s.created_by, u.name AS created_by_name, s.created_at FROM lead_stages s" \

@@ -800,3 +800,40 @@ describe('the parts of a missing lead or another zone\'s lead answer 404', () =>
     }
   });
 });
+
+test('an officer also writes the leads of their liaison office, not of another', async () => {
+  const s2 = await startServer();
+  try {
+    await s2.addUser('za', 'adm', 'admin');
+    const a = await loginAs(s2.url, 'adm');
+    const o1 = (await a.post('/api/liaison-offices', { name: '驻上海联络处' })).json;
+    const o2 = (await a.post('/api/liaison-offices', { name: '驻深圳联络处' })).json;
+    await s2.addUser('za', 'sh1', 'investment_officer', 'secret-pass-1', ['--office', String(o1.id)]);
+    await s2.addUser('za', 'sh2', 'investment_officer', 'secret-pass-1', ['--office', String(o1.id)]);
+    await s2.addUser('za', 'sz1', 'investment_officer', 'secret-pass-1', ['--office', String(o2.id)]);
+    const sh1 = await loginAs(s2.url, 'sh1');
+    const sh2 = await loginAs(s2.url, 'sh2');
+    const sz1 = await loginAs(s2.url, 'sz1');
+    const me1 = (await sh1.req('GET', '/api/me')).json.user;
+    assert.equal(me1.office_id, o1.id);
+    const lead = (await sh1.post('/api/leads', { code: 'OF-1', project_name: '联络处项目', office_id: o1.id })).json;
+    assert.equal(lead.officer_id, me1.id);
+    const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+    // a colleague of the same office may move it and edit it, keeping its officer
+    assert.equal((await sh2.post(`/api/leads/${lead.id}/stages`, { stage: 'negotiating', date: today })).status, 201);
+    const put = await sh2.put(`/api/leads/${lead.id}`, { code: 'OF-1', project_name: '联络处项目（更新）',
+      office_id: o1.id, officer_id: me1.id });
+    assert.equal(put.status, 200, put.text);
+    // another office's officer may not
+    assert.equal((await sz1.post(`/api/leads/${lead.id}/stages`, { stage: 'signed', date: today })).status, 403);
+    assert.equal((await sz1.post(`/api/leads/${lead.id}/contacts`, { channel: 'phone', date: today,
+      summary: '越权' })).status, 403);
+    // an office that is not the zone's is refused on the user
+    const bad = await a.post('/api/users', { username: 'x1', name: 'x', role: 'investment_officer',
+      password: 'secret-pass-1', office_id: 987654 });
+    assert.equal(bad.status, 400);
+    assert.ok(bad.json.error.fields.some((f) => f.field === 'office_id'));
+  } finally {
+    await s2.stop();
+  }
+});
