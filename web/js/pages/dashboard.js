@@ -292,7 +292,7 @@ export function dashboardPage(ctx) {
         const href = hrefFor('/invest/report', { from: qs, to: d });
         tiles.push(tile('signed', 'dash.signed',
           h('p', { class: 'dash-big' }, fig(href, t('dash.signed.count', { n: sg.count || 0 }), 'dash-signed', { n: sg.count || 0 })),
-          h('p', { class: 'dash-line' }, fig(href, t('dash.signed.total', { yi: fmtYi(sg.investment || 0, 2) }), 'dash-signed-total')),
+          h('p', { class: 'dash-line' }, fig(href, t('dash.signed.total', { yi: fmtYi(sg.investment || 0, 1) }), 'dash-signed-total')),
           h('p', { class: 'dash-note' }, t('dash.signed.note', { from: fmtDay(qs), to: day }))));
       }
     }

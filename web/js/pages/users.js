@@ -28,8 +28,23 @@ function orgLink(id) {
   return h('a', { href: `#/orgs/${id}` }, orgNames.get(id) || `#${id}`);
 }
 
+// An investment officer's liaison office: they also write its leads.
+let officeNames = new Map();
+async function loadOffices() {
+  if (!can('lead.read')) return [];
+  try {
+    const r = await api.get('/api/liaison-offices', { limit: 200, sort: 'name' });
+    officeNames = new Map(r.items.map((o) => [o.id, o.name]));
+    return r.items.map((o) => ({ value: String(o.id), label: () => o.name }));
+  } catch (_) {
+    return [];
+  }
+}
+
 const orgField = { name: 'org_id', label: 'user.org_id', type: 'select', valueType: 'int', options: loadOrgs };
 const deptField = { name: 'department', label: 'user.department', maxlength: 50 };
+const officeField = { name: 'office_id', label: 'user.office_id', type: 'select', valueType: 'int', options: loadOffices,
+  hint: 'user.office_id.hint' };
 
 function passwordForm(rec) {
   if (!can('user.write')) return null;
@@ -72,12 +87,14 @@ export default resourceModule({
     { name: 'password', label: 'user.password', type: 'password', required: true, hint: 'user.password.hint', keepEmpty: true },
     orgField,
     deptField,
+    officeField,
   ],
   editFields: [
     { name: 'name', label: 'user.name', required: true, maxlength: 50 },
     { name: 'role', label: 'user.role', type: 'select', required: true, options: roleOptions() },
     orgField,
     deptField,
+    officeField,
     { name: 'disabled', label: 'user.disabled', type: 'checkbox' },
   ],
   toBody: (v, mode) => {
@@ -90,6 +107,8 @@ export default resourceModule({
     { field: 'role' },
     { field: 'org_id', render: (r) => orgLink(r.org_id) },
     { field: 'department' },
+    { field: 'office_id', label: 'user.office_id', render: (r) => (r.office_id == null ? null
+      : officeNames.get(r.office_id) || `#${r.office_id}`) },
     { field: 'disabled', label: 'user.status', render: (r) => t(r.disabled ? 'user.status.disabled' : 'user.status.active') },
     { field: 'created_at' },
   ],
