@@ -64,6 +64,7 @@ enum app_err h_lead_list(struct req *);
 enum app_err h_lead_list_all(struct req *);
 enum app_err h_lead_export(struct req *);
 enum app_err h_lead_import(struct req *);
+enum app_err h_contact_import(struct req *);
 enum app_err h_lead_project(struct req *);
 enum app_err h_lead_get(struct req *);
 enum app_err h_lead_create(struct req *);

@@ -176,6 +176,90 @@ lead_import(struct store *st, const struct actor *a, const struct table *t,
 	return import_run(st, a, t, &im, dry_run, out, progress, pctx);
 }
 
+/* Contacts (洽谈记录): one row per contact, attached to a lead by its code. */
+static const struct colmap contact_cols[] = {
+	{"code", A("线索编号", "项目编号"), CM_TEXT},
+	{"date", A("洽谈日期", "日期"), CM_DATE},
+	{"channel", A("洽谈方式", "方式"), CM_TEXT},
+	{"participants", A("参与人员", "参加人员"), CM_TEXT},
+	{"summary", A("洽谈内容", "内容", "摘要"), CM_TEXT},
+	{"next_step", A("下一步工作", "下一步"), CM_TEXT},
+	{"next_date", A("下一步日期", "计划日期"), CM_DATE},
+};
+
+static const char *const channel_names[][2] = {
+	{"电话", "phone"}, {"电话拜访", "phone"}, {"微信", "wechat"},
+	{"微信沟通", "wechat"}, {"视频", "video"}, {"视频洽谈", "video"},
+	{"云招商", "video"}, {"实地", "visit"}, {"实地考察", "visit"},
+	{"展会", "fair"},
+};
+
+static int
+contact_row(struct import_row *ir, json_t *row, int *created)
+{
+	const char *code = json_string_value(json_object_get(row, "code"));
+	const char *ch = json_string_value(json_object_get(row, "channel"));
+	long long id = 0;
+	json_t *body, *errs, *out = NULL;
+	size_t nerr = json_array_size(ir->errs);
+
+	if (code != NULL)
+		store_int(ir->st, STMT_LEAD_BY_CODE, (struct store_val[]){
+		    SV_I(ir->a->zone_id), SV_T(code)}, 2, &id);
+	if (code == NULL)
+		import_err(ir, "code", "线索编号必填", "the lead code is required");
+	else if (id == 0)
+		import_err(ir, "code", "本区没有这个线索编号",
+		    "no lead with this code in this zone");
+	body = json_deep_copy(row);
+	json_object_del(body, "code");
+	if (ch != NULL) {
+		const char *c = ch;
+
+		for (size_t i = 0; i < sizeof channel_names /
+		    sizeof channel_names[0]; i++)
+			if (strcmp(ch, channel_names[i][0]) == 0)
+				c = channel_names[i][1];
+		json_object_set_new(body, "channel", json_string(c));
+	}
+	if (json_array_size(ir->errs) > nerr) {
+		json_decref(body);
+		return -1;
+	}
+	errs = json_array();
+	if (lead_contact_add(ir->st, ir->a, id, body, errs, &out) != APP_OK) {
+		import_field_errs(ir, errs, NULL, 0);
+		if (json_array_size(errs) == 0)
+			import_err(ir, "code", "保存失败", "could not be saved");
+		json_decref(errs);
+		json_decref(body);
+		return -1;
+	}
+	json_decref(errs);
+	json_decref(body);
+	json_decref(out);
+	*created = 1;
+	return 0;
+}
+
+enum app_err
+contact_import(struct store *st, const struct actor *a,
+    const struct table *t, int dry_run, json_t **out,
+    void (*progress)(size_t, size_t, void *), void *pctx)
+{
+	static const char *const required[] = {"code", "date", "summary", NULL};
+	struct importer im = {contact_cols, sizeof contact_cols /
+	    sizeof contact_cols[0], required, contact_row, NULL};
+
+	return import_run(st, a, t, &im, dry_run, out, progress, pctx);
+}
+
+enum app_err
+h_contact_import(struct req *r)
+{
+	return import_http(r, contact_import);
+}
+
 enum app_err
 leads_xlsx(json_t *leads, char **data, size_t *len, char *err, size_t errsz)
 {

@@ -162,12 +162,27 @@ import_leads(int argc, char **argv)
 	return run_import(argc, argv, "import leads", usage, lead_import);
 }
 
+static int
+import_contacts(int argc, char **argv)
+{
+	static const char usage[] =
+	    "Usage: zonedesk import contacts FILE [--dry-run] [--encoding E]\n"
+	    "                                [--zone CODE]\n"
+	    "Imports contacts (洽谈记录) from .xlsx or .csv, each row a new\n"
+	    "contact of the lead named by 线索编号. Headers: 线索编号, 洽谈日期,\n"
+	    "洽谈方式 (电话/微信/视频/实地/展会), 参与人员, 洽谈内容, 下一步工作,\n"
+	    "下一步日期. All or nothing; --dry-run lists errors.\n";
+
+	return run_import(argc, argv, "import contacts", usage, contact_import);
+}
+
 int
 cmd_import(int argc, char **argv)
 {
 	static const char usage[] =
 	    "Usage: zonedesk import <what> FILE [options]\n"
-	    "What: projects (key projects), leads (investment leads)\n"
+	    "What: projects (key projects), leads (investment leads),\n"
+	    "      contacts (洽谈记录 of leads)\n"
 	    "'zonedesk import <what> --help' describes one.\n";
 
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
@@ -179,6 +194,8 @@ cmd_import(int argc, char **argv)
 		return import_projects(argc - 1, argv + 1);
 	if (strcmp(argv[1], "leads") == 0)
 		return import_leads(argc - 1, argv + 1);
+	if (strcmp(argv[1], "contacts") == 0)
+		return import_contacts(argc - 1, argv + 1);
 	fprintf(stderr, "zonedesk import: unknown kind '%s'\n%s", argv[1],
 	    usage);
 	return EXIT_USAGE;

@@ -121,6 +121,8 @@ const struct route routes[] = {
 	    NULL, 0},
 	{"POST", "/api/leads/import", h_lead_import, PERM_LEAD_WRITE_ALL, 0,
 	    NULL, R_UPLOAD},
+	{"POST", "/api/contacts/import", h_contact_import, PERM_LEAD_WRITE_ALL,
+	    0, NULL, R_UPLOAD},
 	{"POST", "/api/leads/{id}/project", h_lead_project, PERM_PROJECT_WRITE,
 	    0, NULL, BODY},
 	{"POST", "/api/leads", h_lead_create, PERM_LEAD_WRITE_OWN, 0, NULL,

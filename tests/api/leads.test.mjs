@@ -837,3 +837,29 @@ test('an officer also writes the leads of their liaison office, not of another',
     await s2.stop();
   }
 });
+
+test('contacts import: by lead code, channel names, all or nothing', async () => {
+  const s2 = await startServer();
+  try {
+    await s2.addUser('za', 'adm2', 'admin');
+    const a = await loginAs(s2.url, 'adm2');
+    assert.equal((await a.post('/api/leads', { code: 'CI-1', project_name: '导入洽谈项目',
+      stage_date: '2025-01-02' })).status, 201);
+    const csv = (rows) => '线索编号,洽谈日期,洽谈方式,洽谈内容,下一步工作,下一步日期\n' + rows.join('\n') + '\n';
+    const up = (body, q = '') => a.req('POST', `/api/contacts/import?type=csv${q}`, body,
+      { headers: { 'Content-Type': 'text/csv' } });
+    const bad = await up(csv(['CI-1,2025-01-05,电话,首次接洽,,', 'NOPE,2025-01-06,微信,x,,', 'CI-1,2025-01-07,传真,y,,']));
+    assert.equal(bad.status, 400, bad.text);
+    const rows = bad.json.error.fields.map((f) => `${f.row}:${f.column}`);
+    assert.deepEqual(rows, ['3:线索编号', '4:洽谈方式']);
+    const lead = (await a.req('GET', '/api/leads?q=CI-1')).json.items[0];
+    assert.equal(lead.contacts, 0, 'nothing imported');
+    const ok = await up(csv(['CI-1,2025/1/5,电话,首次接洽,报送方案,2025-01-20', 'CI-1,2025年1月8日,视频洽谈,云招商,,']));
+    assert.equal(ok.status, 200, ok.text);
+    assert.equal(ok.json.created, 2);
+    const list = (await a.req('GET', `/api/leads/${lead.id}/contacts`)).json.items;
+    assert.deepEqual(list.map((c) => c.channel).sort(), ['phone', 'video']);
+  } finally {
+    await s2.stop();
+  }
+});

@@ -39,6 +39,7 @@ const CONTRACT = [
   'POST /api/projects/import',
   'GET /api/leads/export.xlsx',
   'POST /api/leads/import',
+  'POST /api/contacts/import',
   'POST /api/leads/{id}/project',
   // working-day calendar
   'GET /api/calendar', 'POST /api/calendar', 'GET /api/calendar/{id}', 'PUT /api/calendar/{id}',

@@ -500,7 +500,8 @@ user_insert(struct store *st, long long zone, const char *username)
 	store_now(now, 0);
 	assert_int_equal(store_int(st, STMT_USER_INSERT, (struct store_val[]){
 	    SV_I(zone), SV_T(now), SV_T(username), SV_T("名字"), SV_T("leader"),
-	    SV_NULLV, SV_NULLV, SV_T("$argon2id$fake")}, 8, &id), APP_OK);
+	    SV_NULLV, SV_NULLV, SV_NULLV, SV_T("$argon2id$fake")}, 9, &id),
+	    APP_OK);
 	return id;
 }
 
@@ -539,8 +540,8 @@ test_rows_user_bool(void **state)
 	store_now(now, 0);
 	assert_int_equal(store_query(f->st, STMT_USER_UPDATE,
 	    (struct store_val[]){SV_I(z), SV_T(now), SV_T("名字"),
-	    SV_T("leader"), SV_NULLV, SV_NULLV, SV_I(1), SV_I(a)}, 8, NULL,
-	    NULL, &changes), APP_OK);
+	    SV_T("leader"), SV_NULLV, SV_NULLV, SV_NULLV, SV_I(1), SV_I(a)}, 9,
+	    NULL, NULL, &changes), APP_OK);
 	assert_int_equal(changes, 1);
 	rows = user_list(f->st, z, NULL);
 	assert_true(json_is_true(json_object_get(json_array_get(rows, 0),
