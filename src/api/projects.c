@@ -201,6 +201,22 @@ project_get(struct store *st, const struct actor *a, long long id,
 	}
 	*out = json_incref(json_array_get(rows, 0));
 	json_decref(rows);
+	/* The thread through the project's life: its lead and its cases. */
+	{
+		json_t *leads = NULL, *cases = NULL;
+		struct store_val k[2] = {SV_I(a->zone_id), SV_I(id)};
+
+		if ((e = store_rows(st, STMT_PROJECT_LEADS, k, 2, &leads)) !=
+		    APP_OK || (e = store_rows(st, STMT_PROJECT_CASES, k, 2,
+		    &cases)) != APP_OK) {
+			json_decref(leads);
+			json_decref(*out);
+			*out = NULL;
+			return e;
+		}
+		json_object_set_new(*out, "leads", leads);
+		json_object_set_new(*out, "acceptance_cases", cases);
+	}
 	return APP_OK;
 }
 

@@ -340,6 +340,11 @@
 		" FROM leads l LEFT JOIN projects p ON p.id = l.project_id LEFT JOIN orgs e ON e.id = l.enterprise_org_id" \
 		" WHERE l.zone_id = ?1 AND " LEAD_REACHED("signed") " BETWEEN ?2 AND ?3" \
 		" ORDER BY signed_on, l.code") \
+	/* A key project's thread: the lead it came from, its acceptance cases. */ \
+	X(PROJECT_LEADS, "SELECT id, code, project_name FROM leads WHERE zone_id = ?1 AND project_id = ?2" \
+		" ORDER BY id") \
+	X(PROJECT_CASES, "SELECT id, title, building, submitted_on FROM acc_cases" \
+		" WHERE zone_id = ?1 AND project_id = ?2 ORDER BY id") \
 	X(SEVENT_SIGNED, "SELECT COUNT(*) FROM lead_stages WHERE zone_id = ?1 AND event_id = ?2") \
 	X(REGION_BY_NAME, "SELECT id FROM source_regions WHERE zone_id = ?1 AND name = ?2") \
 	X(OFFICE_BY_NAME, "SELECT id FROM liaison_offices WHERE zone_id = ?1 AND name = ?2") \

@@ -152,3 +152,15 @@ test('the cohort report follows signed leads through the stages with medians', a
   assert.equal(cli.code, 0, cli.stderr);
   assert.equal(JSON.parse(cli.stdout).signed, 2);
 });
+
+test('a key project shows the lead it came from (one thread)', async () => {
+  const lead = await post('/api/leads', { code: 'TH-1', project_name: '线索到项目', stage: 'negotiating',
+    stage_date: '2025-01-05' });
+  await post(`/api/leads/${lead.id}/stages`, { stage: 'signed', date: '2025-02-01' });
+  const proj = await post(`/api/leads/${lead.id}/project`, { code: 'TH-P1', level: 'district' });
+  const p = (await admin.req('GET', `/api/projects/${proj.id}`)).json;
+  assert.deepEqual(p.leads.map((l) => l.code), ['TH-1']);
+  assert.deepEqual(p.acceptance_cases, []);
+  const l = (await admin.req('GET', `/api/leads/${lead.id}`)).json;
+  assert.equal(l.project_code, 'TH-P1');
+});

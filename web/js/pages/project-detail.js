@@ -175,6 +175,13 @@ async function detailPage(ctx) {
           { label: 'project.note', value: p.note },
           p.archived ? { label: 'project.archived', value: t('common.yes') } : null,
           { label: 'field.updated_at', value: fmtDateTime(p.updated_at) },
+          // The thread through its life: the lead it came from, its acceptance cases.
+          (p.leads || []).length ? { label: 'project.thread.lead', value: h('span', {}, ...p.leads.map((l, i) => [
+            i ? '、' : '', can('lead.read') ? h('a', { href: `#/leads/${l.id}` }, `${l.code} ${l.project_name}`)
+              : `${l.code} ${l.project_name}`]).flat()) } : null,
+          (p.acceptance_cases || []).length ? { label: 'project.thread.cases', value: h('span', {},
+            ...p.acceptance_cases.map((c, i) => [i ? '、' : '', can('acceptance.read')
+              ? h('a', { href: `#/acceptance/cases/${c.id}` }, c.title) : c.title]).flat()) } : null,
         ].filter(Boolean))),
       h('section', { class: 'card' },
         h('h2', { class: 'card-title' }, t('project.years')),
