@@ -18,6 +18,7 @@ cmd_briefing(int argc, char **argv)
 	    "(default month: from the 1st). Inconsistent inputs are named, not\n"
 	    "hidden. xlsx holds the tables behind the sentences and needs --out;\n"
 	    "text and html go to --out or stdout.\n";
+	static const char *const formats[] = {"text", "html", "xlsx", NULL};
 	const char *asof = NULL, *period = "month", *format = "text";
 	const char *out = NULL, *zone = NULL;
 	struct cli_opt o[] = {{"as-of", &asof, NULL}, {"period", &period, NULL},
@@ -41,20 +42,9 @@ cmd_briefing(int argc, char **argv)
 	    strcmp(period, "quarter"))
 		return cli_usage_error("briefing", "--period",
 		    "expected week, month or quarter");
-	if (strcmp(format, "text") && strcmp(format, "html") &&
-	    strcmp(format, "xlsx"))
-		return cli_usage_error("briefing", "--format",
-		    "expected text, html or xlsx");
-	if (strcmp(format, "xlsx") == 0 && out == NULL)
-		return cli_usage_error("briefing", "--out",
-		    "is required with --format xlsx");
-	if ((rc = cli_open(&st)) != 0)
+	if ((rc = cli_check_format("briefing", format, formats, out)) ||
+	    (rc = cli_open_zone("briefing", zone, &st, &a)))
 		return rc;
-	if (cli_zone_actor(st, "briefing", zone, &a) != 0) {
-		store_close(st);
-		return EXIT_USAGE;
-	}
-	a.english = 0;
 	if ((rc = cli_report("briefing", briefing_build(st, &a, d, period, &b),
 	    NULL, st)) != 0) {
 		store_close(st);

@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "api/actor.h"
+#include "domain/date.h"
 #include "store/store.h"
 
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
@@ -39,6 +40,18 @@ int cli_zone_actor(struct store *st, const char *cmd, const char *code,
 char *cli_read_password(int from_stdin, const char *cmd);
 /* A JSON value as text for tables and CSV (tmp holds numbers). */
 const char *cli_cell(json_t *row, const char *key, char *tmp, size_t n);
+/* Checks --format against formats (NULL-terminated) and that xlsx comes
+ * with --out; EXIT_USAGE after naming the flag, else 0. */
+int cli_check_format(const char *cmd, const char *format,
+    const char *const *formats, const char *out);
+/* --from/--to as a period: real dates, to not before from, and at most
+ * max_days long when max_days > 0. EXIT_USAGE after naming the flag. */
+int cli_period(const char *cmd, const char *froms, const char *tos,
+    long max_days, struct date *from, struct date *to);
+/* Opens the database and the zone's actor (labels in Chinese, as reports
+ * are read); on failure nothing stays open and the exit code is returned. */
+int cli_open_zone(const char *cmd, const char *zone, struct store **st,
+    struct actor *a);
 /* Writes data to path; 0 ok, -1 with errno set. */
 int cli_write_file(const char *path, const char *data, size_t len);
 /* CSV on stdout with a BOM (Excel then reads UTF-8), a header row of

@@ -325,3 +325,59 @@ cli_write_file(const char *path, const char *data, size_t len)
 	}
 	return fclose(f) == 0 ? 0 : -1;
 }
+
+int
+cli_check_format(const char *cmd, const char *format,
+    const char *const *formats, const char *out)
+{
+	char list[128];
+	size_t n = 0;
+	int ok = 0;
+
+	list[0] = '\0';
+	for (const char *const *f = formats; *f != NULL; f++) {
+		ok |= strcmp(format, *f) == 0;
+		n += (size_t)snprintf(list + n, n < sizeof list ? sizeof list - n :
+		    0, "%s%s", n ? ", " : "expected ", *f);
+	}
+	if (!ok)
+		return cli_usage_error(cmd, "--format", list);
+	if (strcmp(format, "xlsx") == 0 && out == NULL)
+		return cli_usage_error(cmd, "--out",
+		    "is required with --format xlsx");
+	return 0;
+}
+
+int
+cli_period(const char *cmd, const char *froms, const char *tos,
+    long max_days, struct date *from, struct date *to)
+{
+	if (froms == NULL || date_parse(froms, strlen(froms), from) != 0)
+		return cli_usage_error(cmd, "--from",
+		    "expected a real date written YYYY-MM-DD");
+	if (tos == NULL || date_parse(tos, strlen(tos), to) != 0)
+		return cli_usage_error(cmd, "--to",
+		    "expected a real date written YYYY-MM-DD");
+	if (date_cmp(*to, *from) < 0)
+		return cli_usage_error(cmd, "--to", "must not be before --from");
+	if (max_days > 0 && date_to_days(*to) - date_to_days(*from) > max_days)
+		return cli_usage_error(cmd, "--to",
+		    "the period is too long (at most 3 years)");
+	return 0;
+}
+
+int
+cli_open_zone(const char *cmd, const char *zone, struct store **st,
+    struct actor *a)
+{
+	int rc = cli_open(st);
+
+	if (rc != 0)
+		return rc;
+	if (cli_zone_actor(*st, cmd, zone, a) != 0) {
+		store_close(*st);
+		return EXIT_USAGE;
+	}
+	a->english = 0;
+	return 0;
+}

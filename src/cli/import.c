@@ -89,16 +89,10 @@ run_import(int argc, char **argv, const char *cmd, const char *usage,
 		return EXIT_RUNTIME;
 	}
 	free(data);
-	if ((rc = cli_open(&st)) != 0) {
+	if ((rc = cli_open_zone(cmd, zone, &st, &a)) != 0) {
 		table_free(&t);
 		return rc;
 	}
-	if (cli_zone_actor(st, cmd, zone, &a) != 0) {
-		table_free(&t);
-		store_close(st);
-		return EXIT_USAGE;
-	}
-	a.english = 0;
 	e = fn(st, &a, &t, dry, &out, progress, NULL);
 	table_free(&t);
 	if (isatty(STDERR_FILENO))

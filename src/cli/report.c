@@ -10,6 +10,9 @@
 #include "api/validate.h"
 #include "cli/cli.h"
 
+static const char *const formats[] = {"table", "csv", "json", "xlsx", NULL};
+static const char *const text_formats[] = {"table", "csv", "json", NULL};
+
 static int
 kaifugong(int argc, char **argv)
 {
@@ -61,19 +64,9 @@ kaifugong(int argc, char **argv)
 	    strcmp(by, "chain"))
 		return cli_usage_error("report kaifugong", "--by",
 		    "expected park, level or chain");
-	if (strcmp(format, "table") && strcmp(format, "csv") &&
-	    strcmp(format, "json") && strcmp(format, "xlsx"))
-		return cli_usage_error("report kaifugong", "--format",
-		    "expected table, csv, json or xlsx");
-	if (strcmp(format, "xlsx") == 0 && out == NULL)
-		return cli_usage_error("report kaifugong", "--out",
-		    "is required with --format xlsx");
-	if ((rc = cli_open(&st)) != 0)
+	if ((rc = cli_check_format("report kaifugong", format, formats, out)) ||
+	    (rc = cli_open_zone("report kaifugong", zone, &st, &a)))
 		return rc;
-	if (cli_zone_actor(st, "report kaifugong", zone, &a) != 0) {
-		store_close(st);
-		return EXIT_USAGE;
-	}
 	if ((rc = cli_report("report kaifugong", kfg_report(st, a.zone_id, d,
 	    year ? (int)year : d.y, by, 0, &rep), NULL, st)) != 0) {
 		store_close(st);
@@ -156,30 +149,11 @@ investment(int argc, char **argv)
 	if ((rc = cli_parse(argc, argv, "report investment", usage, o, 5, NULL,
 	    0)))
 		return rc < 0 ? EXIT_OK : rc;
-	if (froms == NULL || date_parse(froms, strlen(froms), &from) != 0)
-		return cli_usage_error("report investment", "--from",
-		    "expected a real date written YYYY-MM-DD");
-	if (tos == NULL || date_parse(tos, strlen(tos), &to) != 0)
-		return cli_usage_error("report investment", "--to",
-		    "expected a real date written YYYY-MM-DD");
-	if (date_cmp(to, from) < 0 || date_to_days(to) - date_to_days(from) >
-	    3 * 366)
-		return cli_usage_error("report investment", "--to",
-		    "must not be before --from, and the period at most 3 years");
-	if (strcmp(format, "table") && strcmp(format, "csv") &&
-	    strcmp(format, "json") && strcmp(format, "xlsx"))
-		return cli_usage_error("report investment", "--format",
-		    "expected table, csv, json or xlsx");
-	if (strcmp(format, "xlsx") == 0 && out == NULL)
-		return cli_usage_error("report investment", "--out",
-		    "is required with --format xlsx");
-	if ((rc = cli_open(&st)) != 0)
+	if ((rc = cli_period("report investment", froms, tos, 3 * 366, &from,
+	    &to)) || (rc = cli_check_format("report investment", format,
+	    formats, out)) ||
+	    (rc = cli_open_zone("report investment", zone, &st, &a)))
 		return rc;
-	if (cli_zone_actor(st, "report investment", zone, &a) != 0) {
-		store_close(st);
-		return EXIT_USAGE;
-	}
-	a.english = 0;	/* report labels in Chinese, like the briefing */
 	if ((rc = cli_report("report investment", invest_report(st, &a, from,
 	    to, &rep), NULL, st)) != 0) {
 		store_close(st);
@@ -268,23 +242,10 @@ cohort(int argc, char **argv)
 
 	if ((rc = cli_parse(argc, argv, "report cohort", usage, o, 4, NULL, 0)))
 		return rc < 0 ? EXIT_OK : rc;
-	if (froms == NULL || date_parse(froms, strlen(froms), &from) != 0)
-		return cli_usage_error("report cohort", "--from",
-		    "expected a real date written YYYY-MM-DD");
-	if (tos == NULL || date_parse(tos, strlen(tos), &to) != 0 ||
-	    date_cmp(to, from) < 0)
-		return cli_usage_error("report cohort", "--to",
-		    "expected a real date YYYY-MM-DD, not before --from");
-	if (strcmp(format, "table") && strcmp(format, "csv") &&
-	    strcmp(format, "json"))
-		return cli_usage_error("report cohort", "--format",
-		    "expected table, csv or json");
-	if ((rc = cli_open(&st)) != 0)
+	if ((rc = cli_period("report cohort", froms, tos, 0, &from, &to)) ||
+	    (rc = cli_check_format("report cohort", format, text_formats,
+	    NULL)) || (rc = cli_open_zone("report cohort", zone, &st, &a)))
 		return rc;
-	if (cli_zone_actor(st, "report cohort", zone, &a) != 0) {
-		store_close(st);
-		return EXIT_USAGE;
-	}
 	if ((rc = cli_report("report cohort", cohort_report(st, &a, from, to,
 	    &rep), NULL, st)) != 0) {
 		store_close(st);

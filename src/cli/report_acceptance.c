@@ -84,29 +84,13 @@ report_acceptance(int argc, char **argv)
 	if ((rc = cli_parse(argc, argv, "report acceptance", usage, o, 5, NULL,
 	    0)))
 		return rc < 0 ? EXIT_OK : rc;
-	if (froms == NULL || date_parse(froms, strlen(froms), &from) != 0)
-		return cli_usage_error("report acceptance", "--from",
-		    "expected a real date written YYYY-MM-DD");
-	if (tos == NULL || date_parse(tos, strlen(tos), &to) != 0)
-		return cli_usage_error("report acceptance", "--to",
-		    "expected a real date written YYYY-MM-DD");
-	if (date_cmp(to, from) < 0)
-		return cli_usage_error("report acceptance", "--to",
-		    "must not be before --from");
-	if (strcmp(format, "table") && strcmp(format, "csv") &&
-	    strcmp(format, "json") && strcmp(format, "xlsx"))
-		return cli_usage_error("report acceptance", "--format",
-		    "expected table, csv, json or xlsx");
-	if (strcmp(format, "xlsx") == 0 && out == NULL)
-		return cli_usage_error("report acceptance", "--out",
-		    "is required with --format xlsx");
-	if ((rc = cli_open(&st)) != 0)
+	static const char *const formats[] = {"table", "csv", "json", "xlsx",
+	    NULL};
+
+	if ((rc = cli_period("report acceptance", froms, tos, 0, &from, &to)) ||
+	    (rc = cli_check_format("report acceptance", format, formats,
+	    out)) || (rc = cli_open_zone("report acceptance", zone, &st, &a)))
 		return rc;
-	if (cli_zone_actor(st, "report acceptance", zone, &a) != 0) {
-		store_close(st);
-		return EXIT_USAGE;
-	}
-	a.english = 0;	/* labels in Chinese, like the briefing */
 	if ((rc = cli_report("report acceptance", acc_report(st, &a, from, to,
 	    &rep), NULL, st)) != 0) {
 		store_close(st);
