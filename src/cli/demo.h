@@ -26,4 +26,8 @@ int demo_leads(struct store *st, const struct actor *a, long long officer,
 int demo_acceptance(struct store *st, const struct actor *a, const char *pw,
     const struct demo_refs *refs);
 
+/* Links a few signed leads to key projects that went through acceptance,
+ * so the demo shows the thread from lead to project. 0 ok, -1 failed. */
+int demo_thread(struct store *st, const struct actor *a);
+
 #endif

@@ -10,7 +10,9 @@
 
 #include "api/handlers.h"
 #include "api/leads.h"
+#include "api/projects.h"
 #include "api/resource.h"
+#include "api/rows.h"
 #include "cli/cli.h"
 #include "cli/demo.h"
 #include "domain/date.h"
@@ -244,4 +246,76 @@ demo_leads(struct store *st, const struct actor *a, long long officer,
 			return -1;
 	}
 	return 0;
+}
+
+/*
+ * The thread of domain.md in the demo: a few signed leads became the
+ * enterprises and key projects that went through joint acceptance.
+ */
+int
+demo_thread(struct store *st, const struct actor *a)
+{
+	static const char *const keys[] = {"code", "project_name",
+	    "investor_name", "investor_org_id", "chain_id", "region_id",
+	    "office_id", "officer_id", "planned_investment", "expected_tax",
+	    "land_mu", "expected_output", "energy_tce", "high_tech", "patents",
+	    "srdi_level", "notes", "land_supplied_on", NULL};
+	struct project_query pq = {.as_of = date_today_cn(),
+	    .lq = {.limit = 1000, .sort = "code"}};
+	json_t *plist = NULL, *leads = NULL, *p, *l;
+	size_t i, k = 0, linked = 0;
+	int rc = 0;
+
+	if (project_list(st, a, &pq, &plist) != APP_OK ||
+	    leads_all(st, a, date_today_cn(), &leads) != APP_OK) {
+		json_decref(plist);
+		return -1;
+	}
+	json_array_foreach(json_object_get(plist, "items"), i, p) {
+		json_t *full = NULL, *body, *errs, *out = NULL;
+
+		if (linked == 3 || project_get(st, a, json_integer_value(
+		    json_object_get(p, "id")), date_today_cn(), &full) != APP_OK)
+			break;
+		if (json_array_size(json_object_get(full, "acceptance_cases")) ==
+		    0 || json_array_size(json_object_get(full, "leads")) > 0) {
+			json_decref(full);
+			continue;
+		}
+		/* The next signed lead not yet linked. */
+		for (l = NULL; k < json_array_size(leads); k++) {
+			json_t *c = json_array_get(leads, k);
+			long long rank = json_integer_value(json_object_get(c,
+			    "stage_rank"));
+
+			if (rank >= STAGE_SIGNED && rank <= STAGE_PRODUCING &&
+			    json_is_null(json_object_get(c, "project_id"))) {
+				l = c;
+				k++;
+				break;
+			}
+		}
+		if (l == NULL) {
+			json_decref(full);
+			break;
+		}
+		body = json_pick(l, keys);
+		json_object_set(body, "project_id", json_object_get(full, "id"));
+		json_object_set(body, "enterprise_org_id", json_object_get(full,
+		    "owner_org_id"));
+		errs = json_array();
+		if (check("thread", lead_save(st, a, json_integer_value(
+		    json_object_get(l, "id")), body, errs, &out), errs) != 0)
+			rc = -1;
+		linked++;
+		json_decref(out);
+		json_decref(errs);
+		json_decref(body);
+		json_decref(full);
+		if (rc != 0)
+			break;
+	}
+	json_decref(plist);
+	json_decref(leads);
+	return rc;
 }
