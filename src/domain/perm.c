@@ -23,10 +23,12 @@ static const struct {
 	    B(PERM_USER_WRITE) | B(PERM_AUDIT_READ) | B(PERM_SETTINGS_WRITE) |
 	    PROJECT_RW | B(PERM_LEAD_READ) | B(PERM_LEAD_WRITE_ALL) |
 	    B(PERM_LEAD_WRITE_OWN) | B(PERM_INVEST_WRITE) |
-	    B(PERM_CALENDAR_WRITE) | ACC_ALL | B(PERM_BRIEFING_READ)},
+	    B(PERM_CALENDAR_WRITE) | ACC_ALL | B(PERM_BRIEFING_READ) |
+	    B(PERM_ACC_QUEUE) | B(PERM_ACC_REPORT)},
 	[ROLE_LEADER] = {"领导", "Leader",
 	    READ_BASE | B(PERM_ORG_READ) | B(PERM_PROJECT_READ) |
-	    B(PERM_LEAD_READ) | B(PERM_ACC_READ) | B(PERM_BRIEFING_READ)},
+	    B(PERM_LEAD_READ) | B(PERM_ACC_READ) | B(PERM_BRIEFING_READ) |
+	    B(PERM_ACC_QUEUE) | B(PERM_ACC_REPORT)},
 	[ROLE_PROJECT_OFFICER] = {"项目专员", "Project officer",
 	    READ_BASE | ORG_RW | PROJECT_RW},
 	[ROLE_INVESTMENT_OFFICER] = {"招商专员",
@@ -34,10 +36,10 @@ static const struct {
 	    B(PERM_LEAD_READ) | B(PERM_LEAD_WRITE_OWN) | B(PERM_INVEST_WRITE)},
 	[ROLE_APPROVAL_OFFICER] = {"审批专员",
 	    "Approval officer", READ_BASE | ORG_RW | B(PERM_PROJECT_READ) |
-	    ACC_ALL},
+	    ACC_ALL | B(PERM_ACC_QUEUE) | B(PERM_ACC_REPORT)},
 	[ROLE_DEPT_REVIEWER] = {"部门审查人员",
 	    "Department reviewer", READ_BASE | B(PERM_ORG_READ) |
-	    B(PERM_ACC_READ) | B(PERM_ACC_REVIEW)},
+	    B(PERM_ACC_READ) | B(PERM_ACC_REVIEW) | B(PERM_ACC_QUEUE)},
 	[ROLE_SERVICE_OFFICER] = {"服务专员",
 	    "Service officer", READ_BASE | ORG_RW | B(PERM_PROJECT_READ)},
 	[ROLE_ENTERPRISE_USER] = {"企业用户",
@@ -73,6 +75,8 @@ static const char *const perm_names[PERM__MAX] = {
 	[PERM_ACC_REVIEW] = "acceptance.review",
 	[PERM_ACC_MANAGE] = "acceptance.manage",
 	[PERM_BRIEFING_READ] = "briefing.read",
+	[PERM_ACC_QUEUE] = "acceptance_queue.read",
+	[PERM_ACC_REPORT] = "acceptance_report.read",
 };
 
 int

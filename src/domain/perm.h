@@ -48,6 +48,8 @@ enum perm {
 	PERM_ACC_REVIEW,	/* decide a department's review */
 	PERM_ACC_MANAGE,	/* departments, items, reviewers, inspection */
 	PERM_BRIEFING_READ,	/* the work briefing: the zone's figures */
+	PERM_ACC_QUEUE,		/* the review and inspection work queue */
+	PERM_ACC_REPORT,	/* acceptance measures of the whole zone */
 	PERM__MAX
 };
 

@@ -220,9 +220,9 @@ const struct route routes[] = {
 	    PERM_ACC_REVIEW, 0, NULL, BODY},
 	{"GET", "/api/acceptance/files/{id}", h_acc_file_get, PERM_ACC_READ, 0,
 	    NULL, 0},
-	{"GET", "/api/acceptance/queue", h_acc_queue, PERM_ACC_READ, 0, NULL,
+	{"GET", "/api/acceptance/queue", h_acc_queue, PERM_ACC_QUEUE, 0, NULL,
 	    0},
-	{"GET", "/api/reports/acceptance", h_acc_report, PERM_ACC_READ, 0,
+	{"GET", "/api/reports/acceptance", h_acc_report, PERM_ACC_REPORT, 0,
 	    NULL, 0},
 };
 

@@ -35,6 +35,8 @@ function expectedPermissions(role) {
   if (['admin', 'approval_officer', 'enterprise_user'].includes(role)) p.push('acceptance.apply');
   if (['admin', 'approval_officer'].includes(role)) p.push('acceptance.manage');
   if (role === 'dept_reviewer') p.push('acceptance.review');
+  if (['admin', 'leader', 'approval_officer', 'dept_reviewer'].includes(role)) p.push('acceptance_queue.read');
+  if (['admin', 'leader', 'approval_officer'].includes(role)) p.push('acceptance_report.read');
   // the work briefing: the leadership and administrators
   if (['admin', 'leader'].includes(role)) p.push('briefing.read');
   return p.sort();

@@ -2,7 +2,7 @@
 // chart of parallel vs serial working days per case (GET /api/reports/acceptance).
 import { t } from '../i18n.js';
 import { api } from '../api.js';
-import { user } from '../session.js';
+import { can } from '../session.js';
 import { replaceQuery } from '../router.js';
 import { fmtDate, fmtNumber } from '../format.js';
 import { chart } from '../charts.js';
@@ -10,7 +10,7 @@ import { h, mount, pageHeader, button, alertBox, errorMessage, loadingBlock, nex
 import { caseStatusBadge, overdueBadge, todayChina } from './acceptance-common.js';
 
 // the report is for approval officers, admin and leaders
-const canReport = () => ['admin', 'leader', 'approval_officer'].includes(user() && user().role);
+const canReport = () => can('acceptance_report.read');
 
 function statBox(key, value, cls) {
   return h('div', { class: ['inv-stat', cls], dataset: { stat: key } },

@@ -8,7 +8,7 @@
 //   dashboardPage(ctx)              render(ctx) for '/'
 import { t, addMessages, getLang } from '../i18n.js';
 import { api } from '../api.js';
-import { can, getSession, user } from '../session.js';
+import { can, getSession } from '../session.js';
 import { replaceQuery, hrefFor } from '../router.js';
 import { fmtWan, fmtYi, fmtPercent, fmtNumber } from '../format.js';
 import { chart } from '../charts.js';
@@ -121,7 +121,7 @@ function fmtMonth(ym) {
   return `${y}年${m}月`;
 }
 
-const canAccReport = () => can('acceptance.read') && ['admin', 'leader', 'approval_officer'].includes(user() && user().role);
+const canAccReport = () => can('acceptance_report.read');
 
 export function canDashboard() {
   return can('project.read') || can('lead.read') || canAccReport();
