@@ -227,13 +227,7 @@ static void
 check_ref(struct store *st, const struct actor *a, enum stmt s,
     const struct store_val *v, const char *field, json_t *errs)
 {
-	json_t *o = NULL;
-
-	if (v->type == SV_INT && store_row1(st, s, (struct store_val[]){
-	    SV_I(a->zone_id), *v}, 2, &o) != APP_OK)
-		ferr_add(errs, field, a->english, "本区没有该记录",
-		    "no such record in this zone");
-	json_decref(o);
+	json_decref(res_ref(st, a, s, v, field, errs));
 }
 
 static enum app_err
@@ -313,10 +307,7 @@ lead_save(struct store *st, const struct actor *a, long long id,
 	if (json_array_size(errs) > 0)
 		return APP_ERR_VALIDATION;
 	store_now(now, 0);
-	args[0] = SV_I(a->zone_id);
-	args[1] = SV_T(now);
-	memcpy(args + 2, v, sizeof v);
-	args[NFIELDS + 2] = SV_I(id);
+	args[res_bind(a, now, v, NFIELDS, args)] = SV_I(id);
 	if ((e = store_begin(st)) != APP_OK)
 		return e;
 	if (id != 0) {

@@ -317,22 +317,17 @@ project_query_parse(struct project_query *pq, const char *(*get)(void *,
 		pq->year = pq->as_of.y;
 }
 
-/* A reference must name a record of the caller's zone. */
+/* A reference must name a record of the zone; an owner or contractor is
+ * not a government department. */
 static void
 check_ref(struct store *st, const struct actor *a, enum stmt get,
     const struct store_val *v, const char *field, json_t *errs,
     int not_department)
 {
-	json_t *o = NULL;
+	json_t *o = res_ref(st, a, get, v, field, errs);
 
-	if (v->type != SV_INT)
-		return;
-	if (store_row1(st, get, (struct store_val[]){SV_I(a->zone_id), *v}, 2,
-	    &o) != APP_OK)
-		ferr_add(errs, field, a->english, "本区没有该记录",
-		    "no such record in this zone");
-	else if (not_department && strcmp(json_string_value(json_object_get(o,
-	    "kind")), "department") == 0)
+	if (o != NULL && not_department && strcmp(json_string_value(
+	    json_object_get(o, "kind")), "department") == 0)
 		ferr_add(errs, field, a->english, "不能是政府部门",
 		    "cannot be a government department");
 	json_decref(o);
@@ -415,10 +410,7 @@ project_save(struct store *st, const struct actor *a, long long id,
 	if (json_array_size(errs) > 0)
 		return APP_ERR_VALIDATION;
 	store_now(now, 0);
-	args[0] = SV_I(a->zone_id);
-	args[1] = SV_T(now);
-	memcpy(args + 2, v, sizeof v);
-	args[NFIELDS + 2] = SV_I(id);
+	args[res_bind(a, now, v, NFIELDS, args)] = SV_I(id);
 	if ((e = store_begin(st)) != APP_OK)
 		return e;
 	if (id != 0) {

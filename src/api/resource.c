@@ -64,9 +64,8 @@ conflict_fields(struct store *st, json_t *errs, int english)
 		    "the record is still referenced by others, or refers to one that does not exist");
 }
 
-/* Binds ?1 zone, ?2 now, then the fields; returns the count. */
-static size_t
-bind_fields(const struct actor *a, const char *now,
+size_t
+res_bind(const struct actor *a, const char *now,
     const struct store_val *vals, size_t n, struct store_val *args)
 {
 	args[0] = SV_I(a->zone_id);
@@ -103,7 +102,7 @@ res_create(struct store *st, const struct actor *a, const struct resource *res,
 	if (json_array_size(errs) > 0)
 		return APP_ERR_VALIDATION;
 	store_now(now, 0);
-	n = bind_fields(a, now, vals, res->nfields, args);
+	n = res_bind(a, now, vals, res->nfields, args);
 	if ((e = store_begin(st)) != APP_OK)
 		return e;
 	if ((e = store_int(st, res->insert, args, n, &id)) == APP_OK &&
@@ -135,7 +134,7 @@ res_update(struct store *st, const struct actor *a, const struct resource *res,
 	if (json_array_size(errs) > 0)
 		return APP_ERR_VALIDATION;
 	store_now(now, 0);
-	n = bind_fields(a, now, vals, res->nfields, args);
+	n = res_bind(a, now, vals, res->nfields, args);
 	args[n++] = SV_I(id);
 	if ((e = store_begin(st)) != APP_OK)
 		return e;
@@ -193,4 +192,19 @@ audit_stored(struct store *st, const struct actor *a, const char *entity,
 	json_decref(b);
 	json_decref(s);
 	return e;
+}
+
+json_t *
+res_ref(struct store *st, const struct actor *a, enum stmt get,
+    const struct store_val *v, const char *field, json_t *errs)
+{
+	json_t *o = NULL;
+
+	if (v->type != SV_INT)
+		return NULL;
+	if (store_row1(st, get, (struct store_val[]){SV_I(a->zone_id), *v}, 2,
+	    &o) != APP_OK)
+		ferr_add(errs, field, a->english, "本区没有该记录",
+		    "no such record in this zone");
+	return o;
 }

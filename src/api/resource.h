@@ -72,6 +72,19 @@ enum app_err audit_stored(struct store *st, const struct actor *a,
     const char *entity, long long id, json_t *before, json_t *after,
     const char *const *keys);
 
+/*
+ * A reference in a body must name a record of the actor's zone: get is the
+ * statement taking (?1 zone, ?2 id). Returns the record (new reference) or
+ * NULL; NULL with a field error when v names nothing in the zone, without
+ * one when v holds no id.
+ */
+json_t *res_ref(struct store *st, const struct actor *a, enum stmt get,
+    const struct store_val *v, const char *field, json_t *errs);
+/* Binds ?1 zone, ?2 now, then the n field values into args; returns the
+ * count (the insert/update convention above). */
+size_t res_bind(const struct actor *a, const char *now,
+    const struct store_val *vals, size_t n, struct store_val *args);
+
 /* Turns a store conflict into a field error ("already exists"). */
 void conflict_fields(struct store *st, json_t *errs, int english);
 
