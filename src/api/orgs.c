@@ -10,6 +10,12 @@
 
 static const char *const kinds[] = {"enterprise", "contractor", "investor",
     "department", NULL};
+/* 专精特新 levels: 市级, 省级, 国家级 (小巨人). */
+static const char *const zjtx_levels[] = {"city", "province", "national",
+    NULL};
+/* Firms in business buildings: 生产性 / 生活性服务业; the rest industry. */
+static const char *const sectors[] = {"industry", "productive", "consumer",
+    NULL};
 
 static int
 check_uscc(const char *v, int english, char *msg, size_t msgsz)
@@ -31,19 +37,45 @@ static const struct field_spec fields[] = {
 	{.name = "phone", .type = FT_TEXT, .maxlen = 50},
 	{.name = "address", .type = FT_TEXT, .maxlen = 200},
 	{.name = "note", .type = FT_TEXT, .maxlen = 2000},
+	/* What an enterprise is to the service officers. */
+	{.name = "park_id", .type = FT_INT, .min = 1, .max = 1LL << 53},
+	{.name = "building_id", .type = FT_INT, .min = 1, .max = 1LL << 53},
+	{.name = "floor", .type = FT_TEXT, .maxlen = 20},
+	{.name = "chain_id", .type = FT_INT, .min = 1, .max = 1LL << 53},
+	{.name = "zjtx", .type = FT_ENUM, .choices = zjtx_levels},
+	{.name = "high_tech", .type = FT_BOOL},
+	{.name = "above_scale", .type = FT_BOOL},
+	{.name = "employees", .type = FT_INT, .min = 0, .max = 10000000},
+	{.name = "sector", .type = FT_ENUM, .choices = sectors},
 };
 
 static const struct field_spec filters[] = {
 	{.name = "kind", .type = FT_ENUM, .choices = kinds},
+	{.name = "park_id", .type = FT_INT, .min = 1, .max = 1LL << 53},
+	{.name = "building_id", .type = FT_INT, .min = 1, .max = 1LL << 53},
+	{.name = "chain_id", .type = FT_INT, .min = 1, .max = 1LL << 53},
 };
 
-static const char *const sorts[] = {"name", "kind", "uscc", "created_at",
-    "updated_at", "id", NULL};
+static const char *const sorts[] = {"name", "kind", "uscc", "employees",
+    "created_at", "updated_at", "id", NULL};
+
+/* Park, building and chain must be the zone's. Field order as above. */
+static void
+check_refs(struct store *st, const struct actor *a, long long id,
+    const struct store_val *v, json_t *errs)
+{
+	(void)id;
+	json_decref(res_ref(st, a, STMT_PARK_GET, &v[7], "park_id", errs));
+	json_decref(res_ref(st, a, STMT_BUILDING_GET, &v[8], "building_id",
+	    errs));
+	json_decref(res_ref(st, a, STMT_CHAIN_GET, &v[10], "chain_id", errs));
+}
 
 const struct resource org_resource = {
 	.entity = "org", .read = PERM_ORG_READ, .write = PERM_ORG_WRITE,
 	.fields = fields, .nfields = sizeof fields / sizeof fields[0],
-	.filters = filters, .nfilters = 1, .sorts = sorts,
+	.filters = filters, .nfilters = sizeof filters / sizeof filters[0],
+	.sorts = sorts, .check = check_refs,
 	.list = STMT_ORG_LIST, .count = STMT_ORG_COUNT, .get = STMT_ORG_GET,
 	.insert = STMT_ORG_INSERT, .update = STMT_ORG_UPDATE,
 	.del = STMT_ORG_DELETE,

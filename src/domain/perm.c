@@ -10,6 +10,9 @@ _Static_assert(PERM__MAX <= 64, "permissions no longer fit the bit set");
 #define ORG_RW (B(PERM_ORG_READ) | B(PERM_ORG_WRITE))
 /* Joint acceptance: officers steer every case (reviews need a reviewer). */
 #define ACC_ALL (B(PERM_ACC_READ) | B(PERM_ACC_APPLY) | B(PERM_ACC_MANAGE))
+#define SERVICE_ALL (B(PERM_SERVICE_READ) | B(PERM_SERVICE_WRITE) | \
+	B(PERM_SERVICE_MANAGE) | B(PERM_SERVICE_REPORT) | B(PERM_MUJUN_READ) | \
+	B(PERM_MUJUN_WRITE))
 #define PROJECT_RW (B(PERM_PROJECT_READ) | B(PERM_PROJECT_WRITE) | \
 	B(PERM_PROGRESS_WRITE))
 
@@ -24,11 +27,12 @@ static const struct {
 	    PROJECT_RW | B(PERM_LEAD_READ) | B(PERM_LEAD_WRITE_ALL) |
 	    B(PERM_LEAD_WRITE_OWN) | B(PERM_INVEST_WRITE) |
 	    B(PERM_CALENDAR_WRITE) | ACC_ALL | B(PERM_BRIEFING_READ) |
-	    B(PERM_ACC_QUEUE) | B(PERM_ACC_REPORT)},
+	    B(PERM_ACC_QUEUE) | B(PERM_ACC_REPORT) | SERVICE_ALL},
 	[ROLE_LEADER] = {"领导", "Leader",
 	    READ_BASE | B(PERM_ORG_READ) | B(PERM_PROJECT_READ) |
 	    B(PERM_LEAD_READ) | B(PERM_ACC_READ) | B(PERM_BRIEFING_READ) |
-	    B(PERM_ACC_QUEUE) | B(PERM_ACC_REPORT)},
+	    B(PERM_ACC_QUEUE) | B(PERM_ACC_REPORT) | B(PERM_SERVICE_READ) |
+	    B(PERM_SERVICE_REPORT) | B(PERM_MUJUN_READ)},
 	[ROLE_PROJECT_OFFICER] = {"项目专员", "Project officer",
 	    READ_BASE | ORG_RW | PROJECT_RW},
 	[ROLE_INVESTMENT_OFFICER] = {"招商专员",
@@ -41,11 +45,13 @@ static const struct {
 	    "Department reviewer", READ_BASE | B(PERM_ORG_READ) |
 	    B(PERM_ACC_READ) | B(PERM_ACC_REVIEW) | B(PERM_ACC_QUEUE)},
 	[ROLE_SERVICE_OFFICER] = {"服务专员",
-	    "Service officer", READ_BASE | ORG_RW | B(PERM_PROJECT_READ)},
+	    "Service officer", READ_BASE | ORG_RW | B(PERM_PROJECT_READ) |
+	    B(PERM_SERVICE_READ) | B(PERM_SERVICE_WRITE) |
+	    B(PERM_SERVICE_REPORT) | B(PERM_MUJUN_READ)},
 	[ROLE_ENTERPRISE_USER] = {"企业用户",
 	    "Enterprise user", READ_BASE | B(PERM_ORG_READ_OWN) |
 	    B(PERM_PROJECT_READ_OWN) | B(PERM_PROGRESS_WRITE_OWN) |
-	    B(PERM_ACC_READ) | B(PERM_ACC_APPLY)},
+	    B(PERM_ACC_READ) | B(PERM_ACC_APPLY) | B(PERM_SERVICE_OWN)},
 };
 
 const char *const role_names[ROLE__MAX + 1] = {
@@ -77,6 +83,13 @@ static const char *const perm_names[PERM__MAX] = {
 	[PERM_BRIEFING_READ] = "briefing.read",
 	[PERM_ACC_QUEUE] = "acceptance_queue.read",
 	[PERM_ACC_REPORT] = "acceptance_report.read",
+	[PERM_SERVICE_READ] = "service.read",
+	[PERM_SERVICE_WRITE] = "service.write",
+	[PERM_SERVICE_MANAGE] = "service.manage",
+	[PERM_SERVICE_OWN] = "service.own",
+	[PERM_SERVICE_REPORT] = "service_report.read",
+	[PERM_MUJUN_READ] = "mujun.read",
+	[PERM_MUJUN_WRITE] = "mujun.write",
 };
 
 int

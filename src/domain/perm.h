@@ -50,6 +50,13 @@ enum perm {
 	PERM_BRIEFING_READ,	/* the work briefing: the zone's figures */
 	PERM_ACC_QUEUE,		/* the review and inspection work queue */
 	PERM_ACC_REPORT,	/* acceptance measures of the whole zone */
+	PERM_SERVICE_READ,	/* buildings, plans, 包保, requests (officers: their portfolio) */
+	PERM_SERVICE_WRITE,	/* act on requests, plans, buildings, checks */
+	PERM_SERVICE_MANAGE,	/* assignments, request limits, escalation */
+	PERM_SERVICE_OWN,	/* an enterprise user: its requests, plan, scores */
+	PERM_SERVICE_REPORT,	/* service figures of the whole zone */
+	PERM_MUJUN_READ,	/* 亩均 figures, scores and classes */
+	PERM_MUJUN_WRITE,	/* 亩均 figures and the year's settings */
 	PERM__MAX
 };
 

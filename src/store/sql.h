@@ -23,11 +23,13 @@
 	" AND (?2 IS NULL OR " LIKE_ANY("?2", "name") " OR " LIKE_ANY("?2", "code") ")" \
 	" AND (?3 IS NULL OR kind = ?3)"
 
-#define ORG_COLS "id, zone_id, name, kind, uscc, contact, phone, address, note, created_at, updated_at"
+#define ORG_COLS "id, zone_id, name, kind, uscc, contact, phone, address, note, park_id," \
+	" building_id, floor, chain_id, zjtx, high_tech, above_scale, employees, sector, created_at, updated_at"
 #define ORG_WHERE \
 	" FROM orgs WHERE zone_id = ?1" \
 	" AND (?2 IS NULL OR " LIKE_ANY("?2", "name") " OR " LIKE_ANY("?2", "uscc") ")" \
-	" AND (?3 IS NULL OR kind = ?3)"
+	" AND (?3 IS NULL OR kind = ?3) AND (?4 IS NULL OR park_id = ?4)" \
+	" AND (?5 IS NULL OR building_id = ?5) AND (?6 IS NULL OR chain_id = ?6)"
 
 #define CHAIN_COLS "id, zone_id, code, name, category, sort_order, created_at, updated_at"
 #define CHAIN_WHERE \
@@ -103,7 +105,10 @@
 #define ACC_INSP_COLS "id, case_id, round, started_on, due_on, scheduled_on, held_on, result, opinion"
 
 /* X(name, text) */
+#include "store/sql_service.h"
+
 #define STMT_LIST(X) \
+	STMT_LIST_SERVICE(X) \
 	X(PING, "SELECT 1") \
 	X(SCHEMA_VERSION, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations") \
 	X(MIGRATION_DONE, "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?1, ?2, ?3)") \
@@ -126,14 +131,18 @@
 	X(PARK_DELETE, "DELETE FROM parks WHERE zone_id = ?1 AND id = ?2") \
 	\
 	X(ORG_LIST, "SELECT " ORG_COLS ORG_WHERE " ORDER BY " \
-		SORT_BY("?4", "name") SORT_BY("?4", "kind") SORT_BY("?4", "uscc") \
-		SORT_BY("?4", "created_at") SORT_BY("?4", "updated_at") SORT_BY("?4", "id") "id LIMIT ?5 OFFSET ?6") \
+		SORT_BY("?7", "name") SORT_BY("?7", "kind") SORT_BY("?7", "uscc") SORT_BY("?7", "employees") \
+		SORT_BY("?7", "created_at") SORT_BY("?7", "updated_at") SORT_BY("?7", "id") "id LIMIT ?8 OFFSET ?9") \
 	X(ORG_COUNT, "SELECT COUNT(*)" ORG_WHERE) \
 	X(ORG_GET, "SELECT " ORG_COLS " FROM orgs WHERE zone_id = ?1 AND id = ?2") \
-	X(ORG_INSERT, "INSERT INTO orgs(zone_id, created_at, updated_at, name, kind, uscc, contact, phone, address, note)" \
-		" VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id") \
+	X(ORG_INSERT, "INSERT INTO orgs(zone_id, created_at, updated_at, name, kind, uscc, contact, phone, address, note," \
+		" park_id, building_id, floor, chain_id, zjtx, high_tech, above_scale, employees, sector)" \
+		" VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, COALESCE(?15, 0)," \
+		" COALESCE(?16, 0), ?17, ?18) RETURNING id") \
 	X(ORG_UPDATE, "UPDATE orgs SET updated_at = ?2, name = ?3, kind = ?4, uscc = ?5, contact = ?6," \
-		" phone = ?7, address = ?8, note = ?9 WHERE zone_id = ?1 AND id = ?10") \
+		" phone = ?7, address = ?8, note = ?9, park_id = ?10, building_id = ?11, floor = ?12, chain_id = ?13," \
+		" zjtx = ?14, high_tech = COALESCE(?15, 0), above_scale = COALESCE(?16, 0), employees = ?17, sector = ?18" \
+		" WHERE zone_id = ?1 AND id = ?19") \
 	X(ORG_DELETE, "DELETE FROM orgs WHERE zone_id = ?1 AND id = ?2") \
 	\
 	X(CHAIN_LIST, "SELECT " CHAIN_COLS CHAIN_WHERE " ORDER BY " \

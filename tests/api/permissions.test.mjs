@@ -39,6 +39,11 @@ function expectedPermissions(role) {
   if (['admin', 'leader', 'approval_officer'].includes(role)) p.push('acceptance_report.read');
   // the work briefing: the leadership and administrators
   if (['admin', 'leader'].includes(role)) p.push('briefing.read');
+  // enterprise service and 亩均 (tests/api/service.test.mjs, mujun.test.mjs)
+  if (['admin', 'leader', 'service_officer'].includes(role)) p.push('service.read', 'service_report.read', 'mujun.read');
+  if (['admin', 'service_officer'].includes(role)) p.push('service.write');
+  if (role === 'admin') p.push('service.manage', 'mujun.write');
+  if (role === 'enterprise_user') p.push('service.own');
   return p.sort();
 }
 

@@ -25,10 +25,13 @@ static const char *const expected[ROLE__MAX] = {
 	    " settings.write project.read project.write progress.write"
 	    " lead.read lead.write lead.write_own invest.write calendar.write"
 	    " acceptance.read acceptance.apply acceptance.manage briefing.read"
-	    " acceptance_queue.read acceptance_report.read",
+	    " acceptance_queue.read acceptance_report.read service.read"
+	    " service.write service.manage service_report.read mujun.read"
+	    " mujun.write",
 	[ROLE_LEADER] = "zone.read park.read chain.read org.read project.read"
 	    " lead.read acceptance.read briefing.read acceptance_queue.read"
-	    " acceptance_report.read",
+	    " acceptance_report.read service.read service_report.read"
+	    " mujun.read",
 	[ROLE_PROJECT_OFFICER] = "zone.read park.read chain.read org.read"
 	    " org.write project.read project.write progress.write",
 	[ROLE_INVESTMENT_OFFICER] = "zone.read park.read chain.read org.read"
@@ -39,10 +42,11 @@ static const char *const expected[ROLE__MAX] = {
 	[ROLE_DEPT_REVIEWER] = "zone.read park.read chain.read org.read"
 	    " acceptance.read acceptance.review acceptance_queue.read",
 	[ROLE_SERVICE_OFFICER] = "zone.read park.read chain.read org.read"
-	    " org.write project.read",
+	    " org.write project.read service.read service.write"
+	    " service_report.read mujun.read",
 	[ROLE_ENTERPRISE_USER] = "zone.read park.read chain.read org.read_own"
 	    " project.read_own progress.write_own acceptance.read"
-	    " acceptance.apply",
+	    " acceptance.apply service.own",
 };
 
 /* Whether the space-separated list has the word w. */
@@ -89,7 +93,7 @@ static int
 is_ent_own(enum perm p)
 {
 	return p == PERM_ORG_READ_OWN || p == PERM_PROJECT_READ_OWN ||
-	    p == PERM_PROGRESS_WRITE_OWN;
+	    p == PERM_PROGRESS_WRITE_OWN || p == PERM_SERVICE_OWN;
 }
 
 static void
@@ -348,8 +352,8 @@ test_out_of_range(void **state)
 	for (int r = 0; r < ROLE__MAX; r++) {
 		assert_false(perm_allows((enum role)r, PERM__MAX));
 		assert_false(perm_allows((enum role)r, (enum perm)-1));
-		assert_false(perm_allows((enum role)r, (enum perm)31));
-		assert_false(perm_allows((enum role)r, (enum perm)32));
+		assert_false(perm_allows((enum role)r, PERM__MAX + 1));
+		assert_false(perm_allows((enum role)r, (enum perm)64));
 	}
 }
 

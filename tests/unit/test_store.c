@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "store/sql.h"
 #include "store/store.h"
 #include "store/store_int.h"	/* migrations_sqlite, to compare with */
 #include "util/log.h"
@@ -625,6 +626,45 @@ test_now(void **state)
 	assert_true(strcmp(b, a) < 0);
 }
 
+/*
+ * Every named statement prepares on the migrated schema, and its parameters
+ * are ?1..?N without gaps (what the PostgreSQL translation relies on).
+ */
+static void
+test_all_statements(void **state)
+{
+	char path[256], want[16];
+	struct store *st;
+	int from, to;
+	sqlite3 *db;
+
+	(void)state;
+	db_path(path, sizeof path, "statements");
+	assert_int_equal(store_open(path, &st), APP_OK);
+	assert_int_equal(store_migrate(st, &from, &to), APP_OK);
+	store_close(st);
+	db = raw_open(path);
+	for (int s = 0; s < STMT__MAX; s++) {
+		sqlite3_stmt *q = NULL;
+		int n;
+
+		if (sqlite3_prepare_v2(db, stmt_sql[s], -1, &q, NULL) !=
+		    SQLITE_OK)
+			fail_msg("%s: %s", stmt_name[s], sqlite3_errmsg(db));
+		n = sqlite3_bind_parameter_count(q);
+		for (int i = 1; i <= n; i++) {
+			const char *got = sqlite3_bind_parameter_name(q, i);
+
+			snprintf(want, sizeof want, "?%d", i);
+			if (got == NULL || strcmp(got, want) != 0)
+				fail_msg("%s: parameter %d is %s", stmt_name[s],
+				    i, got != NULL ? got : "unnamed");
+		}
+		sqlite3_finalize(q);
+	}
+	sqlite3_close(db);
+}
+
 int
 main(void)
 {
@@ -649,6 +689,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_backup, setup, teardown),
 		cmocka_unit_test(test_open_fails),
 		cmocka_unit_test(test_now),
+		cmocka_unit_test(test_all_statements),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
