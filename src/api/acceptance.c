@@ -18,6 +18,7 @@
 
 #include "api/acceptance.h"
 #include "api/calendar.h"
+#include "api/files.h"
 #include "api/resource.h"
 #include "api/rows.h"
 #include "api/settings.h"
@@ -681,123 +682,6 @@ fail:
 
 /* ---- files ---- */
 
-int
-acc_clean_filename(const char *in, char *out, size_t outsz)
-{
-	const char *base = in, *p;
-	size_t n;
-
-	if (in == NULL)
-		return -1;
-	for (p = in; *p; p++)
-		if (*p == '/' || *p == '\\')
-			base = p + 1;
-	n = strlen(base);
-	if (n == 0 || n > ACC_FILENAME_MAX || n + 1 > outsz ||
-	    utf8_len(base, n) < 0 || strcmp(base, ".") == 0 ||
-	    strcmp(base, "..") == 0)
-		return -1;
-	for (p = in; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			return -1;
-	memcpy(out, base, n + 1);
-	return 0;
-}
-
-const char *
-acc_file_type(const char *name, const unsigned char *data, size_t len)
-{
-	static const unsigned char ole[] = {0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1,
-	    0x1a, 0xe1};
-	static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n',
-	    0x1a, '\n'};
-	static const struct {
-		const char *ext, *mime;
-		const unsigned char *magic;
-		size_t n;
-	} types[] = {
-		{"pdf", "application/pdf", (const unsigned char *)"%PDF-", 5},
-		{"png", "image/png", png, 8},
-		{"jpg", "image/jpeg", (const unsigned char *)"\xff\xd8\xff", 3},
-		{"jpeg", "image/jpeg", (const unsigned char *)"\xff\xd8\xff", 3},
-		{"doc", "application/msword", ole, 8},
-		{"xls", "application/vnd.ms-excel", ole, 8},
-		{"ppt", "application/vnd.ms-powerpoint", ole, 8},
-		{"docx", "application/vnd.openxmlformats-officedocument."
-		    "wordprocessingml.document", (const unsigned char *)"PK\3\4",
-		    4},
-		{"xlsx", "application/vnd.openxmlformats-officedocument."
-		    "spreadsheetml.sheet", (const unsigned char *)"PK\3\4", 4},
-		{"pptx", "application/vnd.openxmlformats-officedocument."
-		    "presentationml.presentation",
-		    (const unsigned char *)"PK\3\4", 4},
-	};
-	const char *dot = strrchr(name, '.');
-
-	if (dot == NULL)
-		return NULL;
-	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
-		if (strcasecmp(dot + 1, types[i].ext) == 0)
-			return len >= types[i].n && memcmp(data, types[i].magic,
-			    types[i].n) == 0 ? types[i].mime : NULL;
-	return NULL;
-}
-
-/* <db>.files/ab/<sha256 hex>, the directories made as needed. */
-static int
-blob_path(struct store *st, const char *hex, char *out, size_t n, int mk)
-{
-	char dir[4096];
-
-	if (snprintf(dir, sizeof dir, "%s.files", store_path(st)) >=
-	    (int)sizeof dir)
-		return -1;
-	if (mk && mkdir(dir, 0700) != 0 && errno != EEXIST)
-		return -1;
-	if (snprintf(out, n, "%s/%.2s", dir, hex) >= (int)n)
-		return -1;
-	if (mk && mkdir(out, 0700) != 0 && errno != EEXIST)
-		return -1;
-	return snprintf(out, n, "%s/%.2s/%s", dir, hex, hex) >= (int)n ? -1 : 0;
-}
-
-/* Writes the content once: a temporary file renamed into place. */
-static enum app_err
-blob_put(struct store *st, const char *data, size_t len, char hex[65])
-{
-	unsigned char h[crypto_hash_sha256_BYTES];
-	char path[4200], tmp[4300];
-	size_t off = 0;
-	int fd;
-
-	crypto_hash_sha256(h, (const unsigned char *)data, len);
-	sodium_bin2hex(hex, 65, h, sizeof h);
-	if (blob_path(st, hex, path, sizeof path, 1) != 0)
-		return APP_ERR_IO;
-	if (access(path, F_OK) == 0)
-		return APP_OK;
-	snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0)
-		return APP_ERR_IO;
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;
-		off += (size_t)w;
-	}
-	if (off != len || fsync(fd) != 0 || close(fd) != 0 ||
-	    rename(tmp, path) != 0) {
-		if (off != len)
-			close(fd);
-		unlink(tmp);
-		return APP_ERR_IO;
-	}
-	return APP_OK;
-}
-
 enum app_err
 acc_file_add(struct store *st, const struct actor *a, long long case_id,
     long long item_id, const char *filename, const char *data, size_t len,
@@ -805,7 +689,7 @@ acc_file_add(struct store *st, const struct actor *a, long long case_id,
 {
 	struct view v;
 	json_t *c = NULL, *items = NULL, *it, *after = NULL;
-	char name[ACC_FILENAME_MAX + 1], hex[65], now[20];
+	char name[FILE_NAME_MAX + 1], hex[65], now[20];
 	const char *mime = NULL;
 	long long id = 0;
 	int needed = 0;
@@ -829,14 +713,14 @@ acc_file_add(struct store *st, const struct actor *a, long long case_id,
 	if (!needed)
 		ferr_add(errs, "item_id", a->english, "该案件的部门不需要此材料",
 		    "no department of this case needs this item");
-	if (acc_clean_filename(filename, name, sizeof name) != 0)
+	if (file_clean_name(filename, name, sizeof name) != 0)
 		ferr_add(errs, "filename", a->english,
 		    "文件名应为1–200字节、不含控制字符",
 		    "a file name of 1–200 bytes without control characters");
 	else if (len == 0)
 		ferr_add(errs, "file", a->english, "没有收到文件",
 		    "no file received");
-	else if ((mime = acc_file_type(name, (const unsigned char *)data,
+	else if ((mime = file_type(name, (const unsigned char *)data,
 	    len)) == NULL)
 		ferr_add(errs, "file", a->english,
 		    "只接受PDF、PNG、JPG与Office文件，且内容须与扩展名相符",
@@ -873,7 +757,7 @@ acc_file_add(struct store *st, const struct actor *a, long long case_id,
 		json_decref(c);
 		return APP_ERR_VALIDATION;
 	}
-	if ((e = blob_put(st, data, len, hex)) != APP_OK) {
+	if ((e = file_put(st, data, len, hex)) != APP_OK) {
 		json_decref(c);
 		return e;
 	}
@@ -1863,43 +1747,11 @@ h_acc_file_upload(struct req *r)
 	return created(r, e, out, 201);
 }
 
-/* RFC 6266 / 5987: an ASCII fallback and the UTF-8 name. */
-static void
-disposition(const char *name, char *out, size_t n)
-{
-	static const char keep[] = "!#$&+-.^_`|~";
-	struct buf b = {0};
-
-	buf_printf(&b, "attachment; filename=\"");
-	/* One '_' per character outside printable ASCII (UTF-8
-	 * continuation bytes add none). */
-	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-		if ((*p & 0xc0) != 0x80)
-			buf_printf(&b, "%c", *p >= 0x20 && *p < 0x7f &&
-			    *p != '"' && *p != '\\' && *p != '%' ? *p : '_');
-	buf_printf(&b, "\"; filename*=UTF-8''");
-	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || (*p && strchr(keep, *p)))
-			buf_printf(&b, "%c", *p);
-		else
-			buf_printf(&b, "%%%02X", *p);
-	}
-	snprintf(out, n, "%.*s", (int)b.len, b.p ? b.p : "");
-	buf_free(&b);
-}
-
 enum app_err
 h_acc_file_get(struct req *r)
 {
 	struct view v;
 	json_t *f = NULL, *c = NULL, *items = NULL;
-	char path[4200], disp[2048];
-	const char *hex;
-	struct stat sb;
-	char *data = NULL;
-	size_t got = 0;
-	int fd, visible;
 	enum app_err e;
 
 	if ((e = store_row1(r->st, STMT_ACC_FILE_GET, (struct store_val[]){
@@ -1911,49 +1763,10 @@ h_acc_file_get(struct req *r)
 	    "case_id"))}, 2, &items)) != APP_OK)
 		goto out;
 	/* A reviewer gets only the items its departments need. */
-	visible = items_visible(items, &v, jint(f, "item_id"));
-	if (!visible) {
+	if (!items_visible(items, &v, jint(f, "item_id")))
 		e = APP_ERR_FORBIDDEN;
-		goto out;
-	}
-	hex = json_string_value(json_object_get(f, "sha256"));
-	if (hex == NULL || strlen(hex) != 64 || strspn(hex,
-	    "0123456789abcdef") != 64 || blob_path(r->st, hex, path,
-	    sizeof path, 0) != 0 || (fd = open(path, O_RDONLY)) < 0) {
-		e = APP_ERR_IO;
-		goto out;
-	}
-	if (fstat(fd, &sb) != 0 || sb.st_size < 0 || sb.st_size > 64 * 1024 *
-	    1024) {
-		close(fd);
-		e = APP_ERR_IO;
-		goto out;
-	}
-	data = xmalloc((size_t)sb.st_size + 1);
-	while (got < (size_t)sb.st_size) {
-		ssize_t k = read(fd, data + got, (size_t)sb.st_size - got);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			break;
-		got += (size_t)k;
-	}
-	close(fd);
-	if (got != (size_t)sb.st_size) {
-		free(data);
-		e = APP_ERR_IO;
-		goto out;
-	}
-	disposition(json_string_value(json_object_get(f, "filename")), disp,
-	    sizeof disp);
-	r->resp = MHD_create_response_from_buffer(got, data,
-	    MHD_RESPMEM_MUST_FREE);
-	MHD_add_response_header(r->resp, "Content-Type",
-	    json_string_value(json_object_get(f, "mime")));
-	MHD_add_response_header(r->resp, "Content-Disposition", disp);
-	MHD_add_response_header(r->resp, "Cache-Control", "no-store");
-	r->status = 200;
+	else
+		e = file_reply(r, f);
 out:
 	json_decref(f);
 	json_decref(c);

@@ -27,7 +27,6 @@
 #include "store/store.h"
 
 /* Largest accepted file name in bytes (UTF-8). */
-#define ACC_FILENAME_MAX 200
 
 struct resource;
 extern const struct resource acc_dept_resource, acc_item_resource;
@@ -38,7 +37,7 @@ enum app_err acc_seed(struct store *st, const struct actor *a);
 enum app_err acc_case_open(struct store *st, const struct actor *a,
     json_t *body, json_t *errs, json_t **out);
 /* Stores data under the files directory beside the database and records
- * it for the case's item; the name is cleaned (see acc_clean_filename). */
+ * it for the case's item; the name is cleaned (see file_clean_name). */
 enum app_err acc_file_add(struct store *st, const struct actor *a,
     long long case_id, long long item_id, const char *filename,
     const char *data, size_t len, json_t *errs, json_t **out);
@@ -68,18 +67,6 @@ enum app_err acc_dept_set(struct store *st, const struct actor *a,
  */
 enum app_err acc_report(struct store *st, const struct actor *a,
     struct date from, struct date to, json_t **out);
-
-/*
- * The file name to keep: the part after the last '/' or '\', which must be
- * valid UTF-8 without control characters, 1..ACC_FILENAME_MAX bytes and
- * not "." or "..". 0 and out filled, or -1.
- */
-int acc_clean_filename(const char *in, char *out, size_t outsz);
-/* The MIME type when data's magic bytes and the name's extension agree on
- * pdf, png, jpg/jpeg, doc/xls/ppt (OLE2) or docx/xlsx/pptx (zip); NULL
- * otherwise. */
-const char *acc_file_type(const char *name, const unsigned char *data,
-    size_t len);
 
 enum app_err h_acc_dept_items_get(struct req *);
 enum app_err h_acc_dept_items_put(struct req *);
