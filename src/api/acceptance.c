@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "api/acceptance.h"
+#include "api/args.h"
 #include "api/calendar.h"
 #include "api/files.h"
 #include "api/resource.h"
@@ -146,32 +147,6 @@ jdate_new(struct date d)
 	date_format(d, s);
 	return json_string(s);
 }
-
-/* The optional "date" of a step: today when absent, never later. */
-static int
-step_date(json_t *body, const char *key, struct date *out, json_t *errs,
-    int english)
-{
-	json_t *v = json_object_get(body, key);
-	struct date today = date_today_cn();
-
-	*out = today;
-	if (v == NULL || json_is_null(v))
-		return 0;
-	if (!json_is_string(v) || date_parse(json_string_value(v),
-	    strlen(json_string_value(v)), out) != 0) {
-		ferr_add(errs, key, english, "日期应为YYYY-MM-DD格式",
-		    "must be a date written YYYY-MM-DD");
-		return -1;
-	}
-	if (date_cmp(*out, today) > 0) {
-		ferr_add(errs, key, english, "不能晚于今天",
-		    "cannot be later than today");
-		return -1;
-	}
-	return 0;
-}
-
 /* The zone's calendar and inspection limit, loaded once per operation. */
 struct env {
 	struct workcal cal;
@@ -851,7 +826,7 @@ acc_submit(struct store *st, const struct actor *a, long long case_id,
 		json_decref(c);
 		return APP_ERR_FORBIDDEN;
 	}
-	step_date(body, "date", &on, errs, a->english);
+	body_step_date(body, "date", &on, errs, a->english);
 	if (!json_is_null(json_object_get(c, "submitted_on")))
 		ferr_add(errs, "case", a->english, "案件已提交",
 		    "the case was already submitted");
@@ -991,7 +966,7 @@ acc_decide(struct store *st, const struct actor *a, long long review_id,
 	validate_body(body, f, 2, v, errs, a->english);
 	points = points_parse(json_object_get(body, "points"), errs,
 	    a->english);
-	step_date(body, "date", &on, errs, a->english);
+	body_step_date(body, "date", &on, errs, a->english);
 	if (!json_is_null(json_object_get(r, "decided_on")))
 		ferr_add(errs, "review", a->english, "该轮审查已有结论",
 		    "this round was already decided");
@@ -1089,7 +1064,7 @@ acc_resubmit(struct store *st, const struct actor *a, long long case_id,
 	    (e = store_rows(st, STMT_ACC_CASE_DEPTS, (struct store_val[]){
 	    SV_I(a->zone_id), SV_I(case_id)}, 2, &depts)) != APP_OK)
 		goto out;
-	step_date(body, "date", &on, errs, a->english);
+	body_step_date(body, "date", &on, errs, a->english);
 	n = latest_reviews(revs, latest, MAX_DEPTS);
 	if (!json_is_array(answers))
 		ferr_add(errs, "answers", a->english, "应为答复列表",
@@ -1257,7 +1232,7 @@ acc_inspection(struct store *st, const struct actor *a, long long case_id,
 	if ((e = insp_case(st, a, &env, case_id, &c)) != APP_OK)
 		goto out;
 	validate_body(body, f, 1, v, errs, a->english);
-	step_date(body, "date", &on, errs, a->english);
+	body_step_date(body, "date", &on, errs, a->english);
 	insps = json_object_get(c, "inspections");
 	li = json_array_get(insps, json_array_size(insps) - 1);
 	if (strcmp(json_string_value(json_object_get(c, "status")),
@@ -1331,7 +1306,7 @@ acc_inspection_result(struct store *st, const struct actor *a,
 	if ((e = insp_case(st, a, &env, case_id, &c)) != APP_OK)
 		goto out;
 	validate_body(body, f, 2, v, errs, a->english);
-	step_date(body, "date", &on, errs, a->english);
+	body_step_date(body, "date", &on, errs, a->english);
 	insps = json_object_get(c, "inspections");
 	li = json_array_get(insps, json_array_size(insps) - 1);
 	if (li == NULL || !json_is_null(json_object_get(li, "held_on")))
@@ -1568,22 +1543,6 @@ acc_report(struct store *st, const struct actor *a, struct date from,
 }
 
 /* ---- HTTP ---- */
-
-static int
-q_date(struct req *r, const char *name, struct date *d, int required)
-{
-	const char *v = req_arg(r, name);
-
-	if ((v == NULL || *v == '\0') && !required)
-		return 0;
-	if (v == NULL || date_parse(v, strlen(v), d) != 0) {
-		ferr_add(r->errs, name, r->english, "日期应为YYYY-MM-DD格式",
-		    "must be a date written YYYY-MM-DD");
-		return -1;
-	}
-	return 0;
-}
-
 static enum app_err
 created(struct req *r, enum app_err e, json_t *out, int status)
 {
@@ -1655,7 +1614,7 @@ h_acc_case_list(struct req *r)
 
 	list_query_parse(&lq, req_arg, r, sorts, filters, 1, r->errs,
 	    r->english);
-	q_date(r, "as_of", &as_of, 0);
+	arg_date(r, "as_of", &as_of, 0);
 	if (json_array_size(r->errs) > 0)
 		return APP_ERR_VALIDATION;
 	if ((e = env_load(r->st, &r->actor, &env)) != APP_OK)
@@ -1700,7 +1659,7 @@ h_acc_case_get(struct req *r)
 	json_t *out = NULL;
 	enum app_err e;
 
-	if (q_date(r, "as_of", &as_of, 0) != 0)
+	if (arg_date(r, "as_of", &as_of, 0) != 0)
 		return APP_ERR_VALIDATION;
 	e = acc_case_get(r->st, &r->actor, r->id, as_of, &out);
 	return created(r, e, out, 200);
@@ -1836,7 +1795,7 @@ h_acc_queue(struct req *r)
 	int reviewer = r->actor.role == ROLE_DEPT_REVIEWER;
 	enum app_err e;
 
-	if (q_date(r, "as_of", &as_of, 0) != 0)
+	if (arg_date(r, "as_of", &as_of, 0) != 0)
 		return APP_ERR_VALIDATION;
 	if ((e = env_load(r->st, &r->actor, &env)) != APP_OK)
 		return e;
@@ -1874,8 +1833,8 @@ h_acc_report(struct req *r)
 	json_t *out = NULL;
 	enum app_err e;
 
-	q_date(r, "from", &from, 1);
-	q_date(r, "to", &to, 1);
+	arg_date(r, "from", &from, 1);
+	arg_date(r, "to", &to, 1);
 	if (json_array_size(r->errs) == 0 && date_cmp(to, from) < 0)
 		ferr_add(r->errs, "to", r->english, "不能早于开始日期",
 		    "cannot be before from");

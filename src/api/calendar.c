@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/args.h"
 #include "api/calendar.h"
 #include "api/handlers.h"
 #include "api/resource.h"
@@ -522,27 +523,6 @@ done:
 }
 
 /* ---- HTTP -------------------------------------------------------------- */
-
-/* A required YYYY-MM-DD query parameter: 0, or -1 with a field error. */
-static int
-q_date(struct req *r, const char *name, struct date *out)
-{
-	const char *v = req_arg(r, name);
-
-	if (v == NULL || *v == '\0') {
-		ferr_add(r->errs, name, r->english, "必填，格式YYYY-MM-DD",
-		    "is required, written YYYY-MM-DD");
-		return -1;
-	}
-	if (date_parse(v, strlen(v), out) != 0) {
-		ferr_add(r->errs, name, r->english,
-		    "日期应为YYYY-MM-DD格式的有效日期",
-		    "must be a real date written YYYY-MM-DD");
-		return -1;
-	}
-	return 0;
-}
-
 static void
 q_int(struct req *r, const char *name, long long lo, long long hi)
 {
@@ -577,9 +557,9 @@ h_calendar_days(struct req *r)
 	json_t *out;
 	enum app_err e;
 	char msg[128];
-	int bad = q_date(r, "from", &from);
+	int bad = arg_date(r, "from", &from, 1);
 
-	bad |= q_date(r, "to", &to);
+	bad |= arg_date(r, "to", &to, 1);
 	if (!bad && date_cmp(to, from) < 0)
 		ferr_add(r->errs, "to", r->english, "不能早于开始日期",
 		    "must not be before from");
@@ -608,7 +588,7 @@ h_calendar_add(struct req *r)
 	char msg[128], fs[11], ds[11];
 	enum app_err e;
 
-	q_date(r, "from", &from);
+	arg_date(r, "from", &from, 1);
 	if (v == NULL || parse_ll(v, &n) != 0 || n < 0 ||
 	    n > WORKCAL_ADD_MAX) {
 		snprintf(msg, sizeof msg, r->english ?
@@ -636,9 +616,9 @@ h_calendar_count(struct req *r)
 	struct workcal c;
 	char fs[11], ts[11];
 	enum app_err e;
-	int n, bad = q_date(r, "from", &from);
+	int n, bad = arg_date(r, "from", &from, 1);
 
-	bad |= q_date(r, "to", &to);
+	bad |= arg_date(r, "to", &to, 1);
 	if (bad)
 		return APP_ERR_VALIDATION;
 	if ((e = workcal_load(r->st, r->actor.zone_id, from, to, &c)) !=

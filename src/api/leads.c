@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "api/handlers.h"
+#include "api/args.h"
 #include "api/leads.h"
 #include "api/resource.h"
 #include "api/rows.h"
@@ -463,21 +464,6 @@ lead_is_mine(struct req *r)
 {
 	return lead_writable(r->st, &r->actor, r->id);
 }
-
-static long long
-id_arg(struct req *r, const char *name)
-{
-	const char *v = req_arg(r, name);
-	long long id = 0;
-
-	if (v != NULL && *v != '\0' && (parse_ll(v, &id) != 0 || id < 1)) {
-		ferr_add(r->errs, name, r->english, "应为正整数",
-		    "must be a positive whole number");
-		return 0;
-	}
-	return id;
-}
-
 /* The filtered list; all rows (for exports) or the requested page. */
 static enum app_err
 lead_list(struct req *r, int all)
@@ -489,10 +475,10 @@ lead_list(struct req *r, int all)
 	struct date as_of = date_today_cn();
 	const char *mine = req_arg(r, "mine"), *pool = req_arg(r, "pool");
 	const char *stalled = req_arg(r, "stalled");
-	long long chain = id_arg(r, "chain_id"), region = id_arg(r, "region_id");
-	long long office = id_arg(r, "office_id");
-	long long officer = id_arg(r, "officer_id");
-	long long event = id_arg(r, "event_id");
+	long long chain = arg_id(r, "chain_id"), region = arg_id(r, "region_id");
+	long long office = arg_id(r, "office_id");
+	long long officer = arg_id(r, "officer_id");
+	long long event = arg_id(r, "event_id");
 	json_t *rows, *l, **kept, *page;
 	size_t i, n = 0;
 	enum app_err e;
@@ -664,7 +650,7 @@ enum app_err
 h_contacts_due(struct req *r)
 {
 	const char *ds = req_arg(r, "days"), *all = req_arg(r, "all");
-	long long days = 7, officer = id_arg(r, "officer_id");
+	long long days = 7, officer = arg_id(r, "officer_id");
 	char today[11], horizon[11];
 	json_t *rows;
 	enum app_err e;

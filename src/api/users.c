@@ -39,6 +39,7 @@ static const struct field_spec create_fields[] = {
 	{.name = "office_id", .type = FT_INT, .min = 1, .max = 1LL << 53},
 	{.name = "password", .type = FT_TEXT, .required = 1, .maxlen = 128,
 	    .check = check_password},
+	{.name = "leader_id", .type = FT_INT, .min = 1, .max = 1LL << 53},
 };
 static const struct field_spec update_fields[] = {
 	{.name = "name", .type = FT_TEXT, .required = 1, .maxlen = 50},
@@ -47,6 +48,8 @@ static const struct field_spec update_fields[] = {
 	{.name = "department", .type = FT_TEXT, .maxlen = 50},
 	{.name = "office_id", .type = FT_INT, .min = 1, .max = 1LL << 53},
 	{.name = "disabled", .type = FT_BOOL},
+	/* Whom the user's overdue enterprise requests go to. */
+	{.name = "leader_id", .type = FT_INT, .min = 1, .max = 1LL << 53},
 };
 static const struct field_spec filters[] = {
 	{.name = "role", .type = FT_ENUM, .choices = role_names},
@@ -57,7 +60,7 @@ static const char *const sorts[] = {"username", "name", "role", "created_at",
 /* Lists and reads go through the generic resource; writes are below. */
 const struct resource user_resource = {
 	.entity = "user", .read = PERM_USER_READ, .write = PERM_USER_WRITE,
-	.fields = update_fields, .nfields = 6,
+	.fields = update_fields, .nfields = 7,
 	.filters = filters, .nfilters = 1, .sorts = sorts,
 	.list = STMT_USER_LIST, .count = STMT_USER_COUNT, .get = STMT_USER_GET,
 	.insert = STMT_USER_INSERT, .update = STMT_USER_UPDATE,
@@ -84,6 +87,19 @@ check_org(struct store *st, const struct actor *a, const struct store_val *role,
 	json_decref(o);
 }
 
+/* A user's leader is another user of the zone. */
+static void
+check_leader(struct store *st, const struct actor *a, long long id,
+    const struct store_val *leader, json_t *errs)
+{
+	if (leader->type == SV_INT && leader->i == id)
+		ferr_add(errs, "leader_id", a->english, "不能是本人",
+		    "cannot be the user themselves");
+	else
+		json_decref(res_ref(st, a, STMT_USER_GET, leader, "leader_id",
+		    errs));
+}
+
 /* A user's liaison office is one of the zone's. */
 static void
 check_office(struct store *st, const struct actor *a,
@@ -102,15 +118,16 @@ enum app_err
 user_create(struct store *st, const struct actor *a, json_t *body,
     json_t *errs, json_t **out)
 {
-	struct store_val v[7], args[10];
+	struct store_val v[8], args[10];
 	char now[20], hash[SECRET_HASH_MAX];
 	long long id = 0;
 	json_t *after = NULL;
 	enum app_err e;
 
-	validate_body(body, create_fields, 7, v, errs, a->english);
+	validate_body(body, create_fields, 8, v, errs, a->english);
 	check_org(st, a, &v[2], &v[3], errs);
 	check_office(st, a, &v[5], errs);
+	check_leader(st, a, 0, &v[7], errs);
 	if (json_array_size(errs) > 0)
 		return APP_ERR_VALIDATION;
 	if (password_hash(v[6].s, hash) != 0)
@@ -120,9 +137,10 @@ user_create(struct store *st, const struct actor *a, json_t *body,
 	args[1] = SV_T(now);
 	memcpy(args + 2, v, 6 * sizeof *v);
 	args[8] = SV_T(hash);
+	args[9] = v[7];
 	if ((e = store_begin(st)) != APP_OK)
 		return e;
-	if ((e = store_int(st, STMT_USER_INSERT, args, 9, &id)) == APP_OK &&
+	if ((e = store_int(st, STMT_USER_INSERT, args, 10, &id)) == APP_OK &&
 	    (e = res_get(st, a, &user_resource, id, &after)) == APP_OK)
 		e = store_audit(st, a->zone_id, a->user_id, "user", id,
 		    "create", NULL, after);
@@ -145,14 +163,15 @@ enum app_err
 user_update(struct store *st, const struct actor *a, long long id,
     json_t *body, json_t *errs, json_t **out)
 {
-	struct store_val v[6], args[9];
+	struct store_val v[7], args[10];
 	char now[20];
 	json_t *before = NULL, *after = NULL;
 	enum app_err e;
 
-	validate_body(body, update_fields, 6, v, errs, a->english);
+	validate_body(body, update_fields, 7, v, errs, a->english);
 	check_org(st, a, &v[1], &v[2], errs);
 	check_office(st, a, &v[4], errs);
+	check_leader(st, a, id, &v[6], errs);
 	if (v[5].type == SV_NULL)
 		v[5] = SV_I(0);
 	/* An administrator who locks themselves out needs the CLI to recover. */
@@ -166,12 +185,12 @@ user_update(struct store *st, const struct actor *a, long long id,
 	store_now(now, 0);
 	args[0] = SV_I(a->zone_id);
 	args[1] = SV_T(now);
-	memcpy(args + 2, v, 6 * sizeof *v);
-	args[8] = SV_I(id);
+	memcpy(args + 2, v, 7 * sizeof *v);
+	args[9] = SV_I(id);
 	if ((e = store_begin(st)) != APP_OK)
 		return e;
 	if ((e = res_get(st, a, &user_resource, id, &before)) == APP_OK &&
-	    (e = store_query(st, STMT_USER_UPDATE, args, 9, NULL, NULL,
+	    (e = store_query(st, STMT_USER_UPDATE, args, 10, NULL, NULL,
 	    NULL)) == APP_OK &&
 	    (e = res_get(st, a, &user_resource, id, &after)) == APP_OK &&
 	    (e = store_audit(st, a->zone_id, a->user_id, "user", id, "update",

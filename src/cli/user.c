@@ -114,6 +114,7 @@ user_disable(struct store *st, const char *username)
 	    "org_id", json_object_get(row, "org_id"), "department",
 	    json_object_get(row, "department"), "office_id",
 	    json_object_get(row, "office_id"), "disabled", 1);
+	json_object_set(body, "leader_id", json_object_get(row, "leader_id"));
 	errs = json_array();
 	rc = cli_report("user disable", user_update(st, &a, id, body, errs,
 	    &out), errs, st);

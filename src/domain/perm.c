@@ -12,7 +12,7 @@ _Static_assert(PERM__MAX <= 64, "permissions no longer fit the bit set");
 #define ACC_ALL (B(PERM_ACC_READ) | B(PERM_ACC_APPLY) | B(PERM_ACC_MANAGE))
 #define SERVICE_ALL (B(PERM_SERVICE_READ) | B(PERM_SERVICE_WRITE) | \
 	B(PERM_SERVICE_MANAGE) | B(PERM_SERVICE_REPORT) | B(PERM_MUJUN_READ) | \
-	B(PERM_MUJUN_WRITE))
+	B(PERM_MUJUN_WRITE) | B(PERM_SERVICE_ALL))
 #define PROJECT_RW (B(PERM_PROJECT_READ) | B(PERM_PROJECT_WRITE) | \
 	B(PERM_PROGRESS_WRITE))
 
@@ -32,7 +32,7 @@ static const struct {
 	    READ_BASE | B(PERM_ORG_READ) | B(PERM_PROJECT_READ) |
 	    B(PERM_LEAD_READ) | B(PERM_ACC_READ) | B(PERM_BRIEFING_READ) |
 	    B(PERM_ACC_QUEUE) | B(PERM_ACC_REPORT) | B(PERM_SERVICE_READ) |
-	    B(PERM_SERVICE_REPORT) | B(PERM_MUJUN_READ)},
+	    B(PERM_SERVICE_REPORT) | B(PERM_MUJUN_READ) | B(PERM_SERVICE_ALL)},
 	[ROLE_PROJECT_OFFICER] = {"项目专员", "Project officer",
 	    READ_BASE | ORG_RW | PROJECT_RW},
 	[ROLE_INVESTMENT_OFFICER] = {"招商专员",
@@ -90,6 +90,7 @@ static const char *const perm_names[PERM__MAX] = {
 	[PERM_SERVICE_REPORT] = "service_report.read",
 	[PERM_MUJUN_READ] = "mujun.read",
 	[PERM_MUJUN_WRITE] = "mujun.write",
+	[PERM_SERVICE_ALL] = "service_all.read",
 };
 
 int

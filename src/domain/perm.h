@@ -55,6 +55,7 @@ enum perm {
 	PERM_SERVICE_MANAGE,	/* assignments, request limits, escalation */
 	PERM_SERVICE_OWN,	/* an enterprise user: its requests, plan, scores */
 	PERM_SERVICE_REPORT,	/* service figures of the whole zone */
+	PERM_SERVICE_ALL,	/* every request and portfolio, not only one's own */
 	PERM_MUJUN_READ,	/* 亩均 figures, scores and classes */
 	PERM_MUJUN_WRITE,	/* 亩均 figures and the year's settings */
 	PERM__MAX

@@ -36,7 +36,7 @@
 	" FROM chains WHERE zone_id = ?1" \
 	" AND (?2 IS NULL OR " LIKE_ANY("?2", "name") " OR " LIKE_ANY("?2", "code") ")"
 
-#define USER_COLS "id, username, name, role, zone_id, org_id, department, office_id, " \
+#define USER_COLS "id, username, name, role, zone_id, org_id, department, office_id, leader_id, " \
 	"disabled AS \"disabled__bool\", created_at, updated_at"
 #define USER_WHERE \
 	" FROM users WHERE zone_id = ?1" \
@@ -165,9 +165,10 @@
 		" FROM users u JOIN zones z ON z.id = u.zone_id" \
 		" WHERE (?1 IS NULL OR z.code = ?1) ORDER BY z.code, u.username") \
 	X(USER_INSERT, "INSERT INTO users(zone_id, created_at, updated_at, username, name, role, org_id, department," \
-		" office_id, pw_hash, disabled) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0) RETURNING id") \
+		" office_id, pw_hash, leader_id, disabled) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0)" \
+		" RETURNING id") \
 	X(USER_UPDATE, "UPDATE users SET updated_at = ?2, name = ?3, role = ?4, org_id = ?5, department = ?6," \
-		" office_id = ?7, disabled = ?8 WHERE zone_id = ?1 AND id = ?9") \
+		" office_id = ?7, disabled = ?8, leader_id = ?9 WHERE zone_id = ?1 AND id = ?10") \
 	X(USER_SET_PASSWORD, "UPDATE users SET updated_at = ?2, pw_hash = ?3 WHERE zone_id = ?1 AND id = ?4") \
 	X(USER_AUTH, "SELECT id, zone_id, pw_hash, disabled, role FROM users WHERE username = ?1") \
 	X(USER_BY_NAME, "SELECT " USER_COLS " FROM users WHERE username = ?1") \

@@ -43,6 +43,7 @@ function expectedPermissions(role) {
   if (['admin', 'leader', 'service_officer'].includes(role)) p.push('service.read', 'service_report.read', 'mujun.read');
   if (['admin', 'service_officer'].includes(role)) p.push('service.write');
   if (role === 'admin') p.push('service.manage', 'mujun.write');
+  if (['admin', 'leader'].includes(role)) p.push('service_all.read');
   if (role === 'enterprise_user') p.push('service.own');
   return p.sort();
 }

@@ -27,11 +27,11 @@ static const char *const expected[ROLE__MAX] = {
 	    " acceptance.read acceptance.apply acceptance.manage briefing.read"
 	    " acceptance_queue.read acceptance_report.read service.read"
 	    " service.write service.manage service_report.read mujun.read"
-	    " mujun.write",
+	    " mujun.write service_all.read",
 	[ROLE_LEADER] = "zone.read park.read chain.read org.read project.read"
 	    " lead.read acceptance.read briefing.read acceptance_queue.read"
 	    " acceptance_report.read service.read service_report.read"
-	    " mujun.read",
+	    " mujun.read service_all.read",
 	[ROLE_PROJECT_OFFICER] = "zone.read park.read chain.read org.read"
 	    " org.write project.read project.write progress.write",
 	[ROLE_INVESTMENT_OFFICER] = "zone.read park.read chain.read org.read"
