@@ -7,6 +7,7 @@
 #include "api/calendar.h"
 #include "api/handlers.h"
 #include "api/resource.h"
+#include "api/service.h"
 #include "http/router.h"
 
 /* Rows are positional; the trailing owns() is given only where it applies. */
@@ -224,6 +225,58 @@ const struct route routes[] = {
 	    0},
 	{"GET", "/api/reports/acceptance", h_acc_report, PERM_ACC_REPORT, 0,
 	    NULL, 0},
+	/* Enterprise service: officers see their portfolio, service_all.read
+	 * everything; enterprise users their own requests and plan. */
+	CRUD("/api/buildings", building_resource, PERM_SERVICE_READ,
+	    PERM_SERVICE_WRITE),
+	{"GET", "/api/buildings/{id}/firms", h_building_firms,
+	    PERM_SERVICE_READ, 0, NULL, 0},
+	{"GET", "/api/buildings/{id}/plan", h_plan_get, PERM_SERVICE_READ, 0,
+	    NULL, 0},
+	{"PUT", "/api/buildings/{id}/plan", h_plan_put, PERM_SERVICE_WRITE, 0,
+	    NULL, BODY},
+	{"GET", "/api/orgs/{id}/plan", h_plan_get, PERM_SERVICE_READ,
+	    PERM_SERVICE_OWN, NULL, 0, org_is_own},
+	{"PUT", "/api/orgs/{id}/plan", h_plan_put, PERM_SERVICE_WRITE, 0, NULL,
+	    BODY},
+	{"GET", "/api/building-checks/status", h_checks_status,
+	    PERM_SERVICE_READ, 0, NULL, 0},
+	CRUD("/api/building-checks", check_resource, PERM_SERVICE_READ,
+	    PERM_SERVICE_WRITE),
+	{"GET", "/api/assignments", h_assign_list, PERM_SERVICE_READ, 0, NULL,
+	    0},
+	{"GET", "/api/assignments/history", h_assign_history,
+	    PERM_SERVICE_READ, 0, NULL, 0},
+	{"POST", "/api/assignments", h_assign_create, PERM_SERVICE_MANAGE, 0,
+	    NULL, BODY},
+	{"POST", "/api/assignments/{id}/end", h_assign_end,
+	    PERM_SERVICE_MANAGE, 0, NULL, BODY},
+	{"GET", "/api/portfolio", h_portfolio, PERM_SERVICE_READ, 0, NULL, 0},
+	{"GET", "/api/request-limits", h_limits_get, PERM_SERVICE_READ, 0,
+	    NULL, 0},
+	{"PUT", "/api/request-limits", h_limits_put, PERM_SERVICE_MANAGE, 0,
+	    NULL, BODY},
+	{"GET", "/api/requests", h_req_list, PERM_SERVICE_READ,
+	    PERM_SERVICE_OWN, NULL, 0},
+	{"POST", "/api/requests", h_req_create, PERM_SERVICE_WRITE,
+	    PERM_SERVICE_OWN, NULL, BODY},
+	{"POST", "/api/requests/escalate", h_req_escalate, PERM_SERVICE_MANAGE,
+	    0, NULL, BODY},
+	{"GET", "/api/requests/{id}", h_req_get, PERM_SERVICE_READ,
+	    PERM_SERVICE_OWN, NULL, 0, request_is_own},
+	{"GET", "/api/requests/{id}/history", h_req_history, PERM_SERVICE_READ,
+	    PERM_SERVICE_OWN, NULL, 0, request_is_own},
+	{"POST", "/api/requests/{id}/actions", h_req_action,
+	    PERM_SERVICE_WRITE, PERM_SERVICE_OWN, NULL, BODY, request_is_own},
+	{"POST", "/api/requests/{id}/files", h_req_file_upload,
+	    PERM_SERVICE_WRITE, PERM_SERVICE_OWN, NULL, R_UPLOAD,
+	    request_is_own},
+	{"GET", "/api/request-files/{id}", h_req_file_get, PERM_SERVICE_READ,
+	    PERM_SERVICE_OWN, NULL, 0, request_file_is_own},
+	{"GET", "/api/reports/service", h_service_report, PERM_SERVICE_REPORT,
+	    0, NULL, 0},
+	{"GET", "/api/reports/service.xlsx", h_service_report_xlsx,
+	    PERM_SERVICE_REPORT, 0, NULL, 0},
 };
 
 const size_t routes_count = sizeof routes / sizeof routes[0];

@@ -147,10 +147,13 @@
 		" ?4, ?5, ?6, ?7, ?8) RETURNING id, version") \
 	\
 	X(REQ_LIST, "SELECT " REQ_COLS REQ_WHERE " ORDER BY " \
-		SORT_BY("?10", "r.received_on") SORT_BY("?10", "r.due_resolve") SORT_BY("?10", "r.state") \
-		SORT_BY("?10", "r.id") "r.id DESC LIMIT ?11 OFFSET ?12") \
+		SORT_BY("?10", "received_on") SORT_BY("?10", "due_resolve") SORT_BY("?10", "state") \
+		"r.id DESC LIMIT ?11 OFFSET ?12") \
 	X(REQ_COUNT, "SELECT COUNT(*) FROM requests r JOIN orgs o ON o.id = r.org_id" REQ_WHERE) \
 	X(REQ_GET, "SELECT " REQ_COLS " WHERE r.zone_id = ?1 AND r.id = ?2") \
+	X(REQ_ORG, "SELECT org_id FROM requests WHERE zone_id = ?1 AND id = ?2") \
+	X(REQ_FILE_ORG, "SELECT r.org_id FROM request_files f JOIN requests r ON r.id = f.request_id" \
+		" WHERE f.zone_id = ?1 AND f.id = ?2") \
 	X(REQ_INSERT, "INSERT INTO requests(zone_id, org_id, category, title, description, complex, state," \
 		" officer_id, filed_by, received_on, due_start, due_answer, due_resolve, created_at, updated_at)" \
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14) RETURNING id") \
@@ -175,7 +178,7 @@
 	/* Every request received up to ?2, for the reports (?3 from). */ \
 	X(REQ_REPORT_ROWS, "SELECT r.id, r.org_id, o.park_id, r.category, r.state, r.officer_id, uo.name AS officer_name," \
 		" r.received_on, r.due_start, r.due_answer, r.due_resolve, r.started_on, r.answered_on, r.resolved_on," \
-		" r.confirmed_on, r.satisfaction FROM requests r JOIN orgs o ON o.id = r.org_id" \
+		" r.confirmed_on, r.satisfaction, r.escalated_on FROM requests r JOIN orgs o ON o.id = r.org_id" \
 		" LEFT JOIN users uo ON uo.id = r.officer_id WHERE r.zone_id = ?1 AND r.received_on <= ?2" \
 		" AND (?3 IS NULL OR r.received_on >= ?3) ORDER BY r.id") \
 	X(REQ_LIMITS, "SELECT category, start_days, answer_days, resolve_days, complex_days FROM request_limits" \

@@ -68,6 +68,18 @@ const CONTRACT = [
   ]),
   'GET /api/signing-events/{id}/summary', 'POST /api/signing-events/{id}/leads',
   'GET /api/reports/investment',
+  // enterprise service
+  ...['buildings', 'building-checks'].flatMap((r) => [
+    `GET /api/${r}`, `POST /api/${r}`, `GET /api/${r}/{id}`, `PUT /api/${r}/{id}`, `DELETE /api/${r}/{id}`,
+    `GET /api/${r}/{id}/history`,
+  ]),
+  'GET /api/buildings/{id}/firms', 'GET /api/buildings/{id}/plan', 'PUT /api/buildings/{id}/plan',
+  'GET /api/orgs/{id}/plan', 'PUT /api/orgs/{id}/plan', 'GET /api/building-checks/status',
+  'GET /api/assignments', 'POST /api/assignments', 'GET /api/assignments/history',
+  'POST /api/assignments/{id}/end', 'GET /api/portfolio', 'GET /api/request-limits', 'PUT /api/request-limits',
+  'GET /api/requests', 'POST /api/requests', 'POST /api/requests/escalate', 'GET /api/requests/{id}',
+  'GET /api/requests/{id}/history', 'POST /api/requests/{id}/actions', 'POST /api/requests/{id}/files',
+  'GET /api/request-files/{id}', 'GET /api/reports/service', 'GET /api/reports/service.xlsx',
 ];
 
 /**
