@@ -93,5 +93,8 @@ int cmd_briefing(int, char **);
 int cmd_calendar(int, char **);
 /* zonedesk report acceptance (cli/report_acceptance.c). */
 int report_acceptance(int, char **);
+/* zonedesk report service and zonedesk service (cli/service.c). */
+int report_service(int, char **);
+int cmd_service(int, char **);
 
 #endif

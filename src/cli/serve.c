@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "api/service.h"
 #include "api/validate.h"
 #include "cli/cli.h"
 #include "domain/secret.h"
@@ -33,6 +34,39 @@ default_web(char *out, size_t n)
 		}
 	}
 	return "web";
+}
+
+/* Late enterprise requests go to the officers' leaders without anyone
+ * having to run `zonedesk service escalate`. */
+static void
+escalate_all(const char *db)
+{
+	struct store *st;
+	json_t *zones = NULL, *z, *out;
+	size_t i;
+
+	if (store_open(db, &st) != APP_OK) {
+		log_warn("serve: escalation: cannot open %s", db);
+		return;
+	}
+	if (store_rows(st, STMT_ZONE_ALL, NULL, 0, &zones) == APP_OK)
+		json_array_foreach(zones, i, z) {
+			struct actor a = {.zone_id = json_integer_value(
+			    json_object_get(z, "id")), .role = ROLE_ADMIN};
+
+			if (svc_escalate(st, &a, date_today_cn(), &out) != APP_OK) {
+				log_warn("serve: escalation in zone %lld: %s",
+				    a.zone_id, store_errmsg(st));
+				continue;
+			}
+			if (json_array_size(json_object_get(out, "escalated")))
+				log_info("serve: escalated %zu late request(s) in "
+				    "zone %lld", json_array_size(json_object_get(out,
+				    "escalated")), a.zone_id);
+			json_decref(out);
+		}
+	json_decref(zones);
+	store_close(st);
 }
 
 int
@@ -103,5 +137,6 @@ cmd_serve(int argc, char **argv)
 	so.web = web;
 	so.threads = (unsigned)nthreads;
 	so.access_log = !quiet;
+	so.hourly = escalate_all;
 	return server_run(&so);
 }

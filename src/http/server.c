@@ -362,7 +362,15 @@ server_run(const struct server_opts *o)
 		fprintf(stderr, "zonedesk: listening on http://%s:%u\n",
 		    o->host, di ? di->port : o->port);
 	}
-	sigwait(&set, &sig);
+	/* Wait for a signal, running the hourly work in between. */
+	for (;;) {
+		struct timespec hour = {3600, 0};
+
+		if (o->hourly != NULL)
+			o->hourly(o->db);
+		if ((sig = sigtimedwait(&set, NULL, &hour)) > 0)
+			break;
+	}
 	log_info("serve: %s received, finishing requests in flight",
 	    sig == SIGTERM ? "SIGTERM" : "SIGINT");
 	/* Stop accepting, let running requests answer, then stop. */

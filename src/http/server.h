@@ -9,6 +9,9 @@ struct server_opts {
 	const char *web;	/* static files */
 	unsigned threads;
 	int access_log;
+	/* Run at start and then hourly on the main thread, with the database
+	 * path (its own connection); may be NULL. */
+	void (*hourly)(const char *db);
 };
 
 /* Serves until SIGTERM or SIGINT, then drains in-flight requests.

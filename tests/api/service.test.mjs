@@ -266,3 +266,26 @@ test('the service report as of a day, and its workbook', async () => {
   assert.equal((await c.sv_entA.get('/api/reports/service')).status, 403);
   expectFields(await c.sv_leader.get('/api/reports/service?as_of=2025-13-01'), 'as_of');
 });
+
+test('CLI: report service in every format, service escalate, bad input', async () => {
+  const t = await srv.cli(['report', 'service', '--zone', 'za', '--as-of', '2025-10-31', '--from', '2025-09-01']);
+  assert.equal(t.code, 0, t.stderr);
+  assert.match(t.stdout, /^截至2025-10-31，受理企业诉求4件，已办结1件，未办结3件（逾期3件，已上报3件）；平均办结用时17.0个工作日，企业满意度4.0（1件评价）$/m);
+  assert.match(t.stdout, /sv_off1/);
+  const j = await srv.cli(['report', 'service', '--zone', 'za', '--as-of', '2025-10-31', '--from', '2025-09-01', '--format', 'json']);
+  const api = ok(await c.sv_leader.get('/api/reports/service?as_of=2025-10-31&from=2025-09-01'));
+  assert.deepEqual(JSON.parse(j.stdout).requests, api.requests);
+  const csv = await srv.cli(['report', 'service', '--zone', 'za', '--format', 'csv']);
+  assert.equal(csv.code, 0, csv.stderr);
+  assert.match(csv.stdout, /^\uFEFF服务专员,受理,未办结/);
+  const bad = await srv.cli(['report', 'service', '--zone', 'za', '--as-of', '2025-02-30']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--as-of/);
+  const x = await srv.cli(['report', 'service', '--zone', 'za', '--format', 'xlsx']);
+  assert.equal(x.code, 2);
+  assert.match(x.stderr, /--out/);
+  const e = await srv.cli(['service', 'escalate', '--zone', 'za', '--as-of', '2025-11-20']);
+  assert.equal(e.code, 0, e.stderr);
+  assert.match(e.stdout, /request\(s\) escalated as of 2025-11-20/);
+  assert.equal((await srv.cli(['service', 'nope'])).code, 2);
+});
