@@ -223,7 +223,8 @@ set_once(json_t *q, const char *k, const char *day)
  * enterprise (or its building) at once.
  */
 enum app_err
-h_req_create(struct req *r)
+svc_request_file(struct store *st, const struct actor *a, int own_only,
+    json_t *body, json_t *errs, json_t **out)
 {
 	static const struct field_spec spec[] = {
 		{.name = "org_id", .type = FT_INT, .min = 1, .max = 1LL << 53},
@@ -244,26 +245,26 @@ h_req_create(struct req *r)
 	long long org, officer = 0, id = 0;
 	enum app_err e;
 
-	validate_body(r->json, spec, 5, v, r->errs, r->english);
-	body_step_date(r->json, "received_on", &on, r->errs, r->english);
-	if (r->own_only)
-		v[0] = SV_I(r->actor.org_id);
-	else if (v[0].type != SV_INT && json_array_size(r->errs) == 0)
-		ferr_add(r->errs, "org_id", r->english, "必填", "is required");
-	o = res_ref(r->st, &r->actor, STMT_ORG_GET, &v[0], "org_id", r->errs);
+	validate_body(body, spec, 5, v, errs, a->english);
+	body_step_date(body, "received_on", &on, errs, a->english);
+	if (own_only)
+		v[0] = SV_I(a->org_id);
+	else if (v[0].type != SV_INT && json_array_size(errs) == 0)
+		ferr_add(errs, "org_id", a->english, "必填", "is required");
+	o = res_ref(st, a, STMT_ORG_GET, &v[0], "org_id", errs);
 	if (o != NULL && strcmp(jstr(o, "kind"), "enterprise") != 0)
-		ferr_add(r->errs, "org_id", r->english, "应为企业",
+		ferr_add(errs, "org_id", a->english, "应为企业",
 		    "must be an enterprise");
 	json_decref(o);
-	if (json_array_size(r->errs) > 0)
+	if (json_array_size(errs) > 0)
 		return APP_ERR_VALIDATION;
 	org = v[0].i;
-	if ((e = svc_limits(r->st, r->actor.zone_id, lim)) != APP_OK ||
-	    (e = store_int(r->st, STMT_ASSIGN_OFFICER_FOR_ORG,
-	    (struct store_val[]){SV_I(r->actor.zone_id), SV_I(org)}, 2,
+	if ((e = svc_limits(st, a->zone_id, lim)) != APP_OK ||
+	    (e = store_int(st, STMT_ASSIGN_OFFICER_FOR_ORG,
+	    (struct store_val[]){SV_I(a->zone_id), SV_I(org)}, 2,
 	    &officer)) != APP_OK)
 		return e;
-	if ((e = workcal_load(r->st, r->actor.zone_id, on, (struct date){0},
+	if ((e = workcal_load(st, a->zone_id, on, (struct date){0},
 	    &cal)) != APP_OK)
 		return e;
 	due = rq_due_dates(&cal, on, &lim[rq_lookup(rq_category_names,
@@ -274,16 +275,16 @@ h_req_create(struct req *r)
 	date_format(due.answer, da);
 	date_format(due.resolve, dr);
 	store_now(now, 0);
-	if ((e = store_begin(r->st)) != APP_OK)
+	if ((e = store_begin(st)) != APP_OK)
 		return e;
-	if ((e = store_int(r->st, STMT_REQ_INSERT, (struct store_val[]){
-	    SV_I(r->actor.zone_id), SV_I(org), v[1], v[2], v[3],
+	if ((e = store_int(st, STMT_REQ_INSERT, (struct store_val[]){
+	    SV_I(a->zone_id), SV_I(org), v[1], v[2], v[3],
 	    SV_I(v[4].type == SV_INT && v[4].i), SV_T("received"), SV_NULLV,
-	    r->actor.user_id ? SV_I(r->actor.user_id) : SV_NULLV, SV_T(day),
+	    a->user_id ? SV_I(a->user_id) : SV_NULLV, SV_T(day),
 	    SV_T(ds), SV_T(da), SV_T(dr), SV_T(now)}, 14, &id)) != APP_OK ||
-	    (e = store_row1(r->st, STMT_REQ_GET, (struct store_val[]){
-	    SV_I(r->actor.zone_id), SV_I(id)}, 2, &q)) != APP_OK ||
-	    (e = req_write(r->st, &r->actor, NULL, q, "file", day, NULL,
+	    (e = store_row1(st, STMT_REQ_GET, (struct store_val[]){
+	    SV_I(a->zone_id), SV_I(id)}, 2, &q)) != APP_OK ||
+	    (e = req_write(st, a, NULL, q, "file", day, NULL,
 	    now)) != APP_OK)
 		goto fail;
 	if (officer != 0) {
@@ -291,48 +292,70 @@ h_req_create(struct req *r)
 
 		json_object_set_new(q, "officer_id", json_integer(officer));
 		set_str(q, "state", "assigned");
-		e = req_write(r->st, &r->actor, before, q, "assign", day,
-		    r->english ? "routed to the officer in charge" :
+		e = req_write(st, a, before, q, "assign", day,
+		    a->english ? "routed to the officer in charge" :
 		    "按包保关系自动分派", now);
 		json_decref(before);
 		if (e != APP_OK)
 			goto fail;
 	}
-	if ((e = store_commit(r->st)) != APP_OK)
+	if ((e = store_commit(st)) != APP_OK)
 		goto fail;
 	json_decref(q);
-	if ((e = store_row1(r->st, STMT_REQ_GET, (struct store_val[]){
-	    SV_I(r->actor.zone_id), SV_I(id)}, 2, &q)) != APP_OK)
+	if ((e = store_row1(st, STMT_REQ_GET, (struct store_val[]){
+	    SV_I(a->zone_id), SV_I(id)}, 2, &q)) != APP_OK)
 		return e;
-	decorate(q, date_today_cn(), r->english);
-	return reply_json(r, 201, q);
+	decorate(q, date_today_cn(), a->english);
+	*out = q;
+	return APP_OK;
 fail:
-	store_rollback(r->st);
+	store_rollback(st);
 	json_decref(q);
 	return e;
 }
 
-/* The request with its thread and attachments. */
 enum app_err
-h_req_get(struct req *r)
+h_req_create(struct req *r)
+{
+	json_t *out;
+	enum app_err e = svc_request_file(r->st, &r->actor, r->own_only,
+	    r->json, r->errs, &out);
+
+	return e != APP_OK ? e : reply_json(r, 201, out);
+}
+
+/* The request with its thread and attachments. */
+static enum app_err
+req_full(struct store *st, const struct actor *a, int own_only, long long id,
+    json_t **out)
 {
 	json_t *q, *events = NULL, *files = NULL;
 	enum app_err e;
 
-	if ((e = req_load(r->st, &r->actor, r->own_only, r->id, &q)) != APP_OK)
+	if ((e = req_load(st, a, own_only, id, &q)) != APP_OK)
 		return e;
-	if ((e = store_rows(r->st, STMT_REQ_EVENTS, (struct store_val[]){
-	    SV_I(r->actor.zone_id), SV_I(r->id)}, 2, &events)) != APP_OK ||
-	    (e = store_rows(r->st, STMT_REQ_FILES, (struct store_val[]){
-	    SV_I(r->actor.zone_id), SV_I(r->id)}, 2, &files)) != APP_OK) {
+	if ((e = store_rows(st, STMT_REQ_EVENTS, (struct store_val[]){
+	    SV_I(a->zone_id), SV_I(id)}, 2, &events)) != APP_OK ||
+	    (e = store_rows(st, STMT_REQ_FILES, (struct store_val[]){
+	    SV_I(a->zone_id), SV_I(id)}, 2, &files)) != APP_OK) {
 		json_decref(q);
 		json_decref(events);
 		return e;
 	}
-	decorate(q, date_today_cn(), r->english);
+	decorate(q, date_today_cn(), a->english);
 	json_object_set_new(q, "events", events);
 	json_object_set_new(q, "files", files);
-	return reply_json(r, 200, q);
+	*out = q;
+	return APP_OK;
+}
+
+enum app_err
+h_req_get(struct req *r)
+{
+	json_t *out;
+	enum app_err e = req_full(r->st, &r->actor, r->own_only, r->id, &out);
+
+	return e != APP_OK ? e : reply_json(r, 200, out);
 }
 
 /* A text member required by an action. */
@@ -358,23 +381,24 @@ need_text(json_t *body, const char *k, int max, json_t *errs, int english)
  * resolution, satisfaction}.
  */
 enum app_err
-h_req_action(struct req *r)
+svc_request_act(struct store *st, const struct actor *a, int own_only,
+    long long id, json_t *body, json_t *errs, json_t **out)
 {
 	struct rq_limits lim[RQ__CATEGORIES];
-	json_t *before = NULL, *q = NULL, *b = r->json;
+	json_t *before = NULL, *q = NULL, *b = body;
 	const char *as = jstr(b, "action"), *note = NULL;
 	char day[11], now[20], msg[64];
 	struct date on, received;
-	int act = rq_lookup(rq_action_names, as), st, to;
-	int side = r->own_only ? RQ_SIDE_ENTERPRISE : RQ_SIDE_OFFICER;
+	int act = rq_lookup(rq_action_names, as), cur, to;
+	int side = own_only ? RQ_SIDE_ENTERPRISE : RQ_SIDE_OFFICER;
 	enum app_err e;
 
-	if ((e = req_load(r->st, &r->actor, r->own_only, r->id, &before)) !=
+	if ((e = req_load(st, a, own_only, id, &before)) !=
 	    APP_OK)
 		return e;
-	st = rq_lookup(rq_state_names, jstr(before, "state"));
+	cur = rq_lookup(rq_state_names, jstr(before, "state"));
 	if (act < 0) {
-		ferr_add(r->errs, "action", r->english,
+		ferr_add(errs, "action", a->english,
 		    "应为 assign、start、answer、resolve、confirm、reopen 或 comment",
 		    "must be assign, start, answer, resolve, confirm, reopen or comment");
 		goto invalid;
@@ -383,17 +407,17 @@ h_req_action(struct req *r)
 		json_decref(before);
 		return APP_ERR_FORBIDDEN;
 	}
-	if ((to = rq_next((enum rq_state)st, (enum rq_action)act)) < 0) {
-		snprintf(msg, sizeof msg, r->english ? "not allowed when %s" :
-		    "%s状态下不能执行", rq_state_label((enum rq_state)st,
-		    r->english));
-		ferr_addf(r->errs, "action", msg);
+	if ((to = rq_next((enum rq_state)cur, (enum rq_action)act)) < 0) {
+		snprintf(msg, sizeof msg, a->english ? "not allowed when %s" :
+		    "%s状态下不能执行", rq_state_label((enum rq_state)cur,
+		    a->english));
+		ferr_addf(errs, "action", msg);
 		goto invalid;
 	}
-	if (body_step_date(b, "on", &on, r->errs, r->english) == 0 &&
+	if (body_step_date(b, "on", &on, errs, a->english) == 0 &&
 	    jdate(before, "received_on", &received) &&
 	    date_cmp(on, received) < 0)
-		ferr_add(r->errs, "on", r->english, "不能早于受理日期",
+		ferr_add(errs, "on", a->english, "不能早于受理日期",
 		    "cannot be before the day the request was received");
 	date_format(on, day);
 	q = json_deep_copy(before);
@@ -405,16 +429,16 @@ h_req_action(struct req *r)
 		enum role role;
 
 		if (o.type != SV_INT) {
-			ferr_add(r->errs, "officer_id", r->english, "必填",
+			ferr_add(errs, "officer_id", a->english, "必填",
 			    "is required");
 			break;
 		}
-		u = res_ref(r->st, &r->actor, STMT_USER_GET, &o, "officer_id",
-		    r->errs);
+		u = res_ref(st, a, STMT_USER_GET, &o, "officer_id",
+		    errs);
 		if (u != NULL && (role_parse(jstr(u, "role"), &role) != 0 ||
 		    !perm_allows(role, PERM_SERVICE_WRITE) ||
 		    json_is_true(json_object_get(u, "disabled"))))
-			ferr_add(r->errs, "officer_id", r->english,
+			ferr_add(errs, "officer_id", a->english,
 			    "应为在岗的服务专员", "must be an active service officer");
 		json_decref(u);
 		json_object_set_new(q, "officer_id", json_integer(o.i));
@@ -426,12 +450,12 @@ h_req_action(struct req *r)
 		note = jstr(b, "note");
 		break;
 	case RQ_ANSWER:
-		note = need_text(b, "note", 2000, r->errs, r->english);
+		note = need_text(b, "note", 2000, errs, a->english);
 		set_once(q, "started_on", day);
 		set_once(q, "answered_on", day);
 		break;
 	case RQ_RESOLVE:
-		note = need_text(b, "resolution", 2000, r->errs, r->english);
+		note = need_text(b, "resolution", 2000, errs, a->english);
 		set_once(q, "started_on", day);
 		set_once(q, "answered_on", day);
 		set_str(q, "resolved_on", day);
@@ -442,7 +466,7 @@ h_req_action(struct req *r)
 
 		if (!json_is_integer(s) || json_integer_value(s) < 1 ||
 		    json_integer_value(s) > 5)
-			ferr_add(r->errs, "satisfaction", r->english,
+			ferr_add(errs, "satisfaction", a->english,
 			    "应为1到5的整数", "must be a whole number from 1 to 5");
 		else
 			json_object_set(q, "satisfaction", s);
@@ -455,12 +479,12 @@ h_req_action(struct req *r)
 		struct workcal cal;
 		char dr[11];
 
-		note = need_text(b, "note", 2000, r->errs, r->english);
-		if (json_array_size(r->errs) > 0)
+		note = need_text(b, "note", 2000, errs, a->english);
+		if (json_array_size(errs) > 0)
 			break;
 		/* The clock to resolve starts again on the day it came back. */
-		if ((e = svc_limits(r->st, r->actor.zone_id, lim)) != APP_OK ||
-		    (e = workcal_load(r->st, r->actor.zone_id, on,
+		if ((e = svc_limits(st, a->zone_id, lim)) != APP_OK ||
+		    (e = workcal_load(st, a->zone_id, on,
 		    (struct date){0}, &cal)) != APP_OK)
 			goto out;
 		date_format(rq_due_dates(&cal, on, &lim[cat], json_is_true(
@@ -475,27 +499,27 @@ h_req_action(struct req *r)
 		break;
 	}
 	case RQ_COMMENT:
-		note = need_text(b, "note", 2000, r->errs, r->english);
+		note = need_text(b, "note", 2000, errs, a->english);
 		break;
 	default:
 		break;
 	}
 	if (note != NULL && utf8_len(note, strlen(note)) > 2000)
-		ferr_add(r->errs, "note", r->english, "太长", "is too long");
-	if (json_array_size(r->errs) > 0)
+		ferr_add(errs, "note", a->english, "太长", "is too long");
+	if (json_array_size(errs) > 0)
 		goto invalid;
 	store_now(now, 0);
-	if ((e = store_begin(r->st)) != APP_OK)
+	if ((e = store_begin(st)) != APP_OK)
 		goto out;
-	if ((e = req_write(r->st, &r->actor, before, q, as, day, note, now)) ==
+	if ((e = req_write(st, a, before, q, as, day, note, now)) ==
 	    APP_OK)
-		e = store_commit(r->st);
+		e = store_commit(st);
 	else
-		store_rollback(r->st);
+		store_rollback(st);
 	if (e == APP_OK) {
 		json_decref(q);
 		json_decref(before);
-		return h_req_get(r);
+		return req_full(st, a, own_only, id, out);
 	}
 	goto out;
 invalid:
@@ -504,6 +528,16 @@ out:
 	json_decref(q);
 	json_decref(before);
 	return e;
+}
+
+enum app_err
+h_req_action(struct req *r)
+{
+	json_t *out;
+	enum app_err e = svc_request_act(r->st, &r->actor, r->own_only, r->id,
+	    r->json, r->errs, &out);
+
+	return e != APP_OK ? e : reply_json(r, 200, out);
 }
 
 enum app_err

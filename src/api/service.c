@@ -226,21 +226,29 @@ h_checks_status(struct req *r)
 /* The subject of a route /api/orgs/{id}/… or /api/buildings/{id}/…; it must
  * exist in the zone (an organisation must be an enterprise). */
 static enum app_err
-plan_subject(struct req *r, const char **subject)
+subject_exists(struct store *st, const struct actor *a, const char *subject,
+    long long id)
 {
 	json_t *o = NULL;
-	int org = strncmp(r->route->pattern, "/api/orgs/", 10) == 0;
+	int org = strcmp(subject, "org") == 0;
 	enum app_err e;
 
-	*subject = org ? "org" : "building";
-	if ((e = store_row1(r->st, org ? STMT_ORG_GET : STMT_BUILDING_GET,
-	    (struct store_val[]){SV_I(r->actor.zone_id), SV_I(r->id)}, 2,
-	    &o)) != APP_OK)
+	if ((e = store_row1(st, org ? STMT_ORG_GET : STMT_BUILDING_GET,
+	    (struct store_val[]){SV_I(a->zone_id), SV_I(id)}, 2, &o)) !=
+	    APP_OK)
 		return e;
 	if (org && strcmp(jstr(o, "kind"), "enterprise") != 0)
 		e = APP_ERR_NOT_FOUND;
 	json_decref(o);
 	return e;
+}
+
+static enum app_err
+plan_subject(struct req *r, const char **subject)
+{
+	*subject = strncmp(r->route->pattern, "/api/orgs/", 10) == 0 ? "org" :
+	    "building";
+	return subject_exists(r->st, &r->actor, *subject, r->id);
 }
 
 /* GET …/plan[?version=N]: {plan (null when none), versions}. */
@@ -327,54 +335,69 @@ plan_measures(json_t *list, json_t *errs, int english)
 
 /* PUT …/plan {dated, needs, measures}: a new version. */
 enum app_err
-h_plan_put(struct req *r)
+svc_plan_save(struct store *st, const struct actor *a, const char *subject,
+    long long id, json_t *body, json_t *errs, json_t **out)
 {
 	static const struct field_spec spec[] = {
 		{.name = "dated", .type = FT_DATE, .required = 1},
 		{.name = "needs", .type = FT_TEXT, .required = 1, .maxlen = 5000},
 	};
 	struct store_val v[2];
-	const char *subject;
 	json_t *measures, *after = NULL;
 	char now[20], *mtext;
-	long long id = 0;
+	long long plan_id = 0;
 	enum app_err e;
 
-	if ((e = plan_subject(r, &subject)) != APP_OK)
+	if ((e = subject_exists(st, a, subject, id)) != APP_OK)
 		return e;
-	validate_body(r->json, spec, 2, v, r->errs, r->english);
-	measures = plan_measures(json_object_get(r->json, "measures"), r->errs,
-	    r->english);
-	if (json_array_size(r->errs) > 0) {
+	validate_body(body, spec, 2, v, errs, a->english);
+	measures = plan_measures(json_object_get(body, "measures"), errs,
+	    a->english);
+	if (json_array_size(errs) > 0) {
 		json_decref(measures);
 		return APP_ERR_VALIDATION;
 	}
 	mtext = json_dumps(measures, JSON_COMPACT);
 	json_decref(measures);
 	store_now(now, 0);
-	if ((e = store_begin(r->st)) != APP_OK) {
+	if ((e = store_begin(st)) != APP_OK) {
 		free(mtext);
 		return e;
 	}
-	if ((e = store_int(r->st, STMT_PLAN_INSERT, (struct store_val[]){
-	    SV_I(r->actor.zone_id), SV_T(subject), SV_I(r->id), v[0], v[1],
-	    SV_T(mtext), r->actor.user_id ? SV_I(r->actor.user_id) : SV_NULLV,
-	    SV_T(now)}, 8, &id)) == APP_OK &&
-	    (e = store_row1(r->st, STMT_PLAN_LATEST, (struct store_val[]){
-	    SV_I(r->actor.zone_id), SV_T(subject), SV_I(r->id)}, 3,
+	if ((e = store_int(st, STMT_PLAN_INSERT, (struct store_val[]){
+	    SV_I(a->zone_id), SV_T(subject), SV_I(id), v[0], v[1],
+	    SV_T(mtext), a->user_id ? SV_I(a->user_id) : SV_NULLV,
+	    SV_T(now)}, 8, &plan_id)) == APP_OK &&
+	    (e = store_row1(st, STMT_PLAN_LATEST, (struct store_val[]){
+	    SV_I(a->zone_id), SV_T(subject), SV_I(id)}, 3,
 	    &after)) == APP_OK &&
-	    (e = store_audit_part(r->st, r->actor.zone_id, r->actor.user_id,
-	    "service_plan", id, "create", NULL, after, subject, r->id)) ==
+	    (e = store_audit_part(st, a->zone_id, a->user_id,
+	    "service_plan", plan_id, "create", NULL, after, subject, id)) ==
 	    APP_OK)
-		e = store_commit(r->st);
+		e = store_commit(st);
 	else
-		store_rollback(r->st);
+		store_rollback(st);
 	free(mtext);
 	if (e != APP_OK) {
 		json_decref(after);
 		return e;
 	}
-	return reply_json(r, 201, after);
+	*out = after;
+	return APP_OK;
+}
+
+enum app_err
+h_plan_put(struct req *r)
+{
+	const char *subject;
+	json_t *out;
+	enum app_err e;
+
+	if ((e = plan_subject(r, &subject)) != APP_OK || (e = svc_plan_save(
+	    r->st, &r->actor, subject, r->id, r->json, r->errs, &out)) !=
+	    APP_OK)
+		return e;
+	return reply_json(r, 201, out);
 }
 
 /* ---- assignments ------------------------------------------------------- */
@@ -474,7 +497,8 @@ check_officer(struct store *st, const struct actor *a, const char *field,
  * stops the day before (the history keeps both).
  */
 enum app_err
-h_assign_create(struct req *r)
+svc_assign(struct store *st, const struct actor *a, json_t *body,
+    json_t *errs, json_t **out)
 {
 	static const struct field_spec spec[] = {
 		{.name = "officer_id", .type = FT_INT, .required = 1, .min = 1,
@@ -493,64 +517,74 @@ h_assign_create(struct req *r)
 	struct date from;
 	enum app_err e;
 
-	validate_body(r->json, spec, 5, v, r->errs, r->english);
-	check_officer(r->st, &r->actor, "officer_id", &v[0], r->errs);
-	check_subject(r->st, &r->actor, v[1].type == SV_TEXT ? v[1].s : NULL,
-	    &v[2], r->errs);
-	if (json_array_size(r->errs) > 0)
+	validate_body(body, spec, 5, v, errs, a->english);
+	check_officer(st, a, "officer_id", &v[0], errs);
+	check_subject(st, a, v[1].type == SV_TEXT ? v[1].s : NULL,
+	    &v[2], errs);
+	if (json_array_size(errs) > 0)
 		return APP_ERR_VALIDATION;
 	date_parse(v[3].s, strlen(v[3].s), &from);
 	date_format(date_add_days(from, -1), end);
-	if ((e = store_rows(r->st, STMT_ASSIGN_CURRENT, (struct store_val[]){
-	    SV_I(r->actor.zone_id), v[1], v[2]}, 3, &cur)) != APP_OK)
+	if ((e = store_rows(st, STMT_ASSIGN_CURRENT, (struct store_val[]){
+	    SV_I(a->zone_id), v[1], v[2]}, 3, &cur)) != APP_OK)
 		return e;
 	if (json_array_size(cur) > 0) {
 		json_t *c = json_array_get(cur, 0);
 
 		cur_id = jint(c, "id");
 		if (jint(c, "officer_id") == v[0].i)
-			ferr_add(r->errs, "officer_id", r->english,
+			ferr_add(errs, "officer_id", a->english,
 			    "已由该专员包保", "already assigned to this officer");
 		else if (strcmp(v[3].s, jstr(c, "date_from")) <= 0)
-			ferr_add(r->errs, "date_from", r->english,
+			ferr_add(errs, "date_from", a->english,
 			    "应晚于现任专员的开始日期",
 			    "must be after the current officer's first day");
 	}
 	json_decref(cur);
-	if (json_array_size(r->errs) > 0)
+	if (json_array_size(errs) > 0)
 		return APP_ERR_VALIDATION;
 	store_now(now, 0);
-	if ((e = store_begin(r->st)) != APP_OK)
+	if ((e = store_begin(st)) != APP_OK)
 		return e;
-	if (cur_id != 0 && ((e = store_row1(r->st, STMT_ASSIGN_GET,
-	    (struct store_val[]){SV_I(r->actor.zone_id), SV_I(cur_id)}, 2,
-	    &before)) != APP_OK || (e = store_query(r->st, STMT_ASSIGN_END,
-	    (struct store_val[]){SV_I(r->actor.zone_id), SV_I(cur_id),
+	if (cur_id != 0 && ((e = store_row1(st, STMT_ASSIGN_GET,
+	    (struct store_val[]){SV_I(a->zone_id), SV_I(cur_id)}, 2,
+	    &before)) != APP_OK || (e = store_query(st, STMT_ASSIGN_END,
+	    (struct store_val[]){SV_I(a->zone_id), SV_I(cur_id),
 	    SV_T(end), SV_T(now)}, 4, NULL, NULL, NULL)) != APP_OK ||
-	    (e = store_row1(r->st, STMT_ASSIGN_GET, (struct store_val[]){
-	    SV_I(r->actor.zone_id), SV_I(cur_id)}, 2, &after)) != APP_OK ||
-	    (e = store_audit_part(r->st, r->actor.zone_id, r->actor.user_id,
+	    (e = store_row1(st, STMT_ASSIGN_GET, (struct store_val[]){
+	    SV_I(a->zone_id), SV_I(cur_id)}, 2, &after)) != APP_OK ||
+	    (e = store_audit_part(st, a->zone_id, a->user_id,
 	    "assignment", cur_id, "update", before, after, v[1].s, v[2].i)) !=
 	    APP_OK))
 		goto fail;
 	json_decref(before);
 	json_decref(after);
 	before = after = NULL;
-	if ((e = store_int(r->st, STMT_ASSIGN_INSERT, (struct store_val[]){
-	    SV_I(r->actor.zone_id), v[0], v[1], v[2], v[3], v[4], SV_T(now)},
+	if ((e = store_int(st, STMT_ASSIGN_INSERT, (struct store_val[]){
+	    SV_I(a->zone_id), v[0], v[1], v[2], v[3], v[4], SV_T(now)},
 	    7, &id)) != APP_OK ||
-	    (e = store_row1(r->st, STMT_ASSIGN_GET, (struct store_val[]){
-	    SV_I(r->actor.zone_id), SV_I(id)}, 2, &after)) != APP_OK ||
-	    (e = store_audit_part(r->st, r->actor.zone_id, r->actor.user_id,
+	    (e = store_row1(st, STMT_ASSIGN_GET, (struct store_val[]){
+	    SV_I(a->zone_id), SV_I(id)}, 2, &after)) != APP_OK ||
+	    (e = store_audit_part(st, a->zone_id, a->user_id,
 	    "assignment", id, "create", NULL, after, v[1].s, v[2].i)) !=
-	    APP_OK || (e = store_commit(r->st)) != APP_OK)
+	    APP_OK || (e = store_commit(st)) != APP_OK)
 		goto fail;
-	return reply_json(r, 201, after);
+	*out = after;
+	return APP_OK;
 fail:
-	store_rollback(r->st);
+	store_rollback(st);
 	json_decref(before);
 	json_decref(after);
 	return e;
+}
+
+enum app_err
+h_assign_create(struct req *r)
+{
+	json_t *out;
+	enum app_err e = svc_assign(r->st, &r->actor, r->json, r->errs, &out);
+
+	return e != APP_OK ? e : reply_json(r, 201, out);
 }
 
 /* POST /api/assignments/{id}/end {date_to}: nobody answers for it after. */

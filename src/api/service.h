@@ -51,6 +51,22 @@ enum app_err svc_report(struct store *st, const struct actor *a,
 enum app_err svc_report_xlsx(json_t *rep, char **data, size_t *len,
     char *err, size_t errsz);
 
+/*
+ * The requests' operations as the HTTP handlers run them (the demo runs
+ * them too). own_only: the actor acts for its own enterprise only.
+ * svc_request_file: POST /api/requests; svc_request_act: …/{id}/actions.
+ */
+enum app_err svc_request_file(struct store *st, const struct actor *a,
+    int own_only, json_t *body, json_t *errs, json_t **out);
+enum app_err svc_request_act(struct store *st, const struct actor *a,
+    int own_only, long long id, json_t *body, json_t *errs, json_t **out);
+/* POST /api/assignments and PUT …/plan (subject "org" or "building"). */
+enum app_err svc_assign(struct store *st, const struct actor *a, json_t *body,
+    json_t *errs, json_t **out);
+enum app_err svc_plan_save(struct store *st, const struct actor *a,
+    const char *subject, long long id, json_t *body, json_t *errs,
+    json_t **out);
+
 /* Ownership for routes an enterprise user may use on its own. */
 int request_is_own(struct req *);
 int request_file_is_own(struct req *);
