@@ -177,6 +177,7 @@ cmd_demo(int argc, char **argv)
 	}
 	if (rc == 0 && (store_begin(st) != APP_OK || demo_acceptance(st, &a,
 	    pw, &refs) != 0 || demo_thread(st, &a) != 0 ||
+	    demo_service(st, &a, pw, &refs) != 0 ||
 	    store_commit(st) != APP_OK)) {
 		store_rollback(st);
 		rc = EXIT_RUNTIME;
@@ -184,7 +185,7 @@ cmd_demo(int argc, char **argv)
 	if (rc == 0) {
 		printf("demo zone 'demo' (连云港高新区) created\n");
 		printf("users: admin leader project invest approval fire "
-		    "service enterprise\n");
+		    "service service2 service3 enterprise\n");
 		printf("acceptance reviewers: planning quality fire airdef "
 		    "archives survey\n");
 		printf("password for every demo user: %s\n", pw);

@@ -30,4 +30,10 @@ int demo_acceptance(struct store *st, const struct actor *a, const char *pw,
  * so the demo shows the thread from lead to project. 0 ok, -1 failed. */
 int demo_thread(struct store *st, const struct actor *a);
 
+/* Enterprise service: buildings, firms, checks, officers (password pw),
+ * assignments, plans and requests in every state. Needs the demo users.
+ * 0 ok, -1 failed. */
+int demo_service(struct store *st, const struct actor *a, const char *pw,
+    const struct demo_refs *refs);
+
 #endif
