@@ -589,7 +589,16 @@
 		" JOIN acc_cases c ON c.id = i.case_id JOIN projects p ON p.id = c.project_id" \
 		" JOIN orgs o ON o.id = c.applicant_org_id WHERE i.zone_id = ?1 AND i.held_on IS NULL" \
 		" ORDER BY i.due_on, i.id") \
-	X(ACC_PROJECT_OWNER, "SELECT owner_org_id FROM projects WHERE zone_id = ?1 AND id = ?2")
+	X(ACC_PROJECT_OWNER, "SELECT owner_org_id FROM projects WHERE zone_id = ?1 AND id = ?2") \
+	\
+	/* Benchmark generator only (bench/gen.c): SQLite settings for a bulk
+	 * build — never used by the server or the CLI. A PostgreSQL backend
+	 * maps these to no-ops. */ \
+	X(BENCH_SYNC_OFF, "PRAGMA synchronous=OFF") \
+	X(BENCH_CACHE, "PRAGMA cache_size=-1048576") \
+	X(BENCH_FK_OFF, "PRAGMA foreign_keys=OFF") \
+	X(BENCH_JOURNAL_OFF, "PRAGMA journal_mode=OFF") \
+	X(BENCH_JOURNAL_WAL, "PRAGMA journal_mode=WAL")
 
 enum stmt {
 #define X(name, text) STMT_##name,
