@@ -142,7 +142,9 @@ load(struct store *st, const struct actor *a, long long id,
 	    pq->chain_id ? SV_I(pq->chain_id) : SV_NULLV, SV_T(pq->lq.q),
 	    pq->year ? SV_I(pq->year) : SV_NULLV, SV_T(pq->year_kind),
 	    SV_I(pq->archived || id != 0),
-	    pq->owner_org_id ? SV_I(pq->owner_org_id) : SV_NULLV}, 11, &rows);
+	    pq->owner_org_id ? SV_I(pq->owner_org_id) : SV_NULLV,
+	    pq->phase != NULL && phase_parse(pq->phase) >= 0 ?
+	    SV_I(phase_parse(pq->phase)) : SV_NULLV}, 12, &rows);
 	if (e == APP_OK)
 		e = store_rows(st, STMT_PROJECT_YEARS, (struct store_val[]){
 		    SV_I(a->zone_id), id ? SV_I(id) : SV_NULLV}, 2, &years);
