@@ -72,6 +72,19 @@
 	" AND e.date <= " asof " ORDER BY e.date DESC, e.id DESC LIMIT 1)"
 
 
+/* One row of PROJECT_ROWS / PROJECT_ONE: ?1 zone, ?2 as-of date. */
+#define PROJECT_ROW_SELECT "SELECT " PROJECT_COLS "," \
+	" " LATEST_REPORT("phase", "?2") " AS phase_index," \
+	" " LATEST_REPORT("invest_to_date", "?2") " AS invest_to_date," \
+	" " LATEST_REPORT("date", "?2") " AS last_report_date," \
+	" " LAST_EVENT("?2") " AS last_event," \
+	" (SELECT MIN(e.date) FROM project_events e WHERE e.project_id = p.id AND e.kind = 'start'" \
+	"  AND e.date <= ?2) AS started_on," \
+	" (SELECT COUNT(*) FROM problems q WHERE q.project_id = p.id AND q.status <> 'solved') AS open_problems," \
+	" (SELECT COUNT(*) FROM problems q WHERE q.project_id = p.id AND q.status <> 'solved'" \
+	"  AND q.due_date < ?2) AS overdue_problems" \
+	PROJECT_JOINS
+
 #define LEAD_STAGE_AT(col, asof) \
 	"(SELECT s." col " FROM lead_stages s WHERE s.lead_id = l.id AND s.date <= " asof \
 	" ORDER BY s.date DESC, s.id DESC LIMIT 1)"
@@ -362,17 +375,8 @@
 	 * ?11 owner org (an enterprise user's own), ?12 phase index as of ?2.
 	 * Colour, status and sorting are applied in C over the rows; the phase
 	 * is filtered here, so a filtered list derives only the rows it shows. */ \
-	X(PROJECT_ROWS, "SELECT " PROJECT_COLS "," \
-		" " LATEST_REPORT("phase", "?2") " AS phase_index," \
-		" " LATEST_REPORT("invest_to_date", "?2") " AS invest_to_date," \
-		" " LATEST_REPORT("date", "?2") " AS last_report_date," \
-		" " LAST_EVENT("?2") " AS last_event," \
-		" (SELECT MIN(e.date) FROM project_events e WHERE e.project_id = p.id AND e.kind = 'start'" \
-		"  AND e.date <= ?2) AS started_on," \
-		" (SELECT COUNT(*) FROM problems q WHERE q.project_id = p.id AND q.status <> 'solved') AS open_problems," \
-		" (SELECT COUNT(*) FROM problems q WHERE q.project_id = p.id AND q.status <> 'solved'" \
-		"  AND q.due_date < ?2) AS overdue_problems" \
-		PROJECT_JOINS " WHERE p.zone_id = ?1 AND (?3 IS NULL OR p.id = ?3)" \
+	X(PROJECT_ROWS, PROJECT_ROW_SELECT \
+		" WHERE p.zone_id = ?1 AND (?3 IS NULL OR p.id = ?3)" \
 		" AND (?4 IS NULL OR p.park_id = ?4) AND (?5 IS NULL OR p.level = ?5)" \
 		" AND (?6 IS NULL OR p.chain_id = ?6)" \
 		" AND (?7 IS NULL OR " LIKE_ANY("?7", "p.name") " OR " LIKE_ANY("?7", "o.name") \
@@ -384,6 +388,14 @@
 		" ORDER BY p.code") \
 	X(PROJECT_YEARS, "SELECT project_id, year, kind, planned_investment FROM project_years" \
 		" WHERE zone_id = ?1 AND (?2 IS NULL OR project_id = ?2) ORDER BY project_id, year") \
+	/* One project by id (its page, and after every save): the primary key,
+	 * not a pass over the zone's projects as "?3 IS NULL OR p.id = ?3"
+	 * makes it — an import of n rows was n² row visits. ?1 zone, ?2 as-of,
+	 * ?3 id. */ \
+	X(PROJECT_ONE, PROJECT_ROW_SELECT " WHERE p.zone_id = ?1 AND p.id = ?3") \
+	/* +zone_id: scoped by the zone, found by the project's own index. */ \
+	X(PROJECT_YEARS_ONE, "SELECT project_id, year, kind, planned_investment FROM project_years" \
+		" WHERE +zone_id = ?1 AND project_id = ?2 ORDER BY year") \
 	X(PROJECT_INSERT, "INSERT INTO projects(zone_id, created_at, updated_at, code, name, level, park_id," \
 		" chain_id, owner_org_id, contractor_org_id, manager, leader, total_investment, planned_start," \
 		" planned_finish, location, note, archived)" \
@@ -396,7 +408,9 @@
 	X(PROJECT_DELETE, "DELETE FROM projects WHERE zone_id = ?1 AND id = ?2") \
 	X(PROJECT_BY_CODE, "SELECT id FROM projects WHERE zone_id = ?1 AND code = ?2") \
 	X(PROJECT_OWNER, "SELECT owner_org_id FROM projects WHERE zone_id = ?1 AND id = ?2") \
-	X(PROJECT_YEARS_CLEAR, "DELETE FROM project_years WHERE zone_id = ?1 AND project_id = ?2") \
+	/* +zone_id: by the project's own index, not the zone's year index (a
+	 * pass over the zone's year lists on every save). */ \
+	X(PROJECT_YEARS_CLEAR, "DELETE FROM project_years WHERE +zone_id = ?1 AND project_id = ?2") \
 	X(PROJECT_YEAR_ADD, "INSERT INTO project_years(zone_id, project_id, year, kind, planned_investment)" \
 		" VALUES (?1, ?2, ?3, ?4, ?5)") \
 	X(PARK_BY_NAME, "SELECT id FROM parks WHERE zone_id = ?1 AND name = ?2") \
