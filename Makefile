@@ -4,6 +4,7 @@
 #   make demo     install deps, build, fresh demo database, serve on :8080
 #   make fuzz     libFuzzer targets, each run for FUZZ_SECONDS
 #   make valgrind unit tests under valgrind
+#   make bench    benchmarks at SCALE (default 1; 1000 = a province), bench/README.md
 
 CC      := gcc
 PKGS    := libmicrohttpd jansson sqlite3 libsodium libzip expat xlsxwriter
@@ -90,6 +91,14 @@ fuzz: $(FUZZ_BINS)
 
 valgrind: build/zonedesk
 	scripts/valgrind
+
+# The benchmark generator links the release library objects.
+LIBOBJ_REL := $(filter-out build/obj/main.o,$(OBJ_REL))
+build/bench-gen: bench/gen.c $(LIBOBJ_REL)
+	$(CC) $(CFLAGS_REL) $< $(LIBOBJ_REL) $(LIBS) -o $@
+SCALE ?= 1
+bench: build/zonedesk build/bench-gen
+	bench/run --scale $(SCALE)
 
 clean:
 	rm -rf build

@@ -86,7 +86,7 @@ invest_report(struct store *st, const struct actor *a, struct date from,
     struct date to, json_t **out)
 {
 	char fs[11], ts[11], ws[11], mkey[16];
-	json_t *moves = NULL, *events = NULL, *hl = NULL, *leads = NULL;
+	json_t *moves = NULL, *events = NULL, *hl = NULL;
 	json_t *settings = NULL, *m, *seen = json_object();
 	json_t *bychain = json_object(), *corder = json_array();
 	json_t *byregion = json_object(), *rorder = json_array();
@@ -111,7 +111,7 @@ invest_report(struct store *st, const struct actor *a, struct date from,
 	    SV_I(a->zone_id), SV_T(ws), SV_T(ts)}, 3, &events)) != APP_OK ||
 	    (e = store_rows(st, STMT_HIGHLIGHT_DATES, (struct store_val[]){
 	    SV_I(a->zone_id), SV_T(ws), SV_T(ts)}, 3, &hl)) != APP_OK ||
-	    (e = leads_all(st, a, to, &leads)) != APP_OK ||
+	    (e = leads_funnel(st, a, to, current, &stalled)) != APP_OK ||
 	    (e = settings_load(st, a->zone_id, &settings)) != APP_OK)
 		goto out;
 	target = settings_num(settings, "invest.monthly_target");
@@ -155,15 +155,6 @@ invest_report(struct store *st, const struct actor *a, struct date from,
 			group_add(byoffice, oorder, name_or(m, "office_name",
 			    a->english), inv);
 		}
-	}
-	json_array_foreach(leads, i, m) {
-		int s = (int)json_integer_value(json_object_get(m,
-		    "stage_rank"));
-
-		if (s >= 0 && s < STAGE__MAX &&
-		    !json_is_null(json_object_get(m, "stage")))
-			current[s]++;
-		stalled += json_is_true(json_object_get(m, "stalled"));
 	}
 	for (int s = 0; s < STAGE__MAX; s++)
 		json_array_append_new(funnel, json_pack("{s:s, s:s, s:i, s:i}",
@@ -228,7 +219,6 @@ out:
 	json_decref(moves);
 	json_decref(events);
 	json_decref(hl);
-	json_decref(leads);
 	json_decref(settings);
 	json_decref(seen);
 	json_decref(bychain);

@@ -110,6 +110,22 @@ num(json_t *o, const char *k, double *v)
 	return json_is_number(x);
 }
 
+/* Stalled: signed but not yet producing, and neither a move (on last)
+ * nor a contact (on lc, may be NULL) for stalled_days. */
+static int
+is_stalled(int stage, const char *last, const char *lc,
+    const struct derive_ctx *c)
+{
+	struct date d;
+
+	if (stage < STAGE_SIGNED || stage >= STAGE_PRODUCING || last == NULL)
+		return 0;
+	if (lc != NULL && strcmp(lc, last) > 0)
+		last = lc;
+	return date_parse(last, strlen(last), &d) == 0 &&
+	    date_to_days(c->as_of) - date_to_days(d) > c->stalled_days;
+}
+
 static void
 derive(json_t *l, const struct derive_ctx *c)
 {
@@ -121,8 +137,6 @@ derive(json_t *l, const struct derive_ctx *c)
 	json_t *parts = json_array();
 	const char *last = json_string_value(json_object_get(l, "stage_date"));
 	const char *lc = json_string_value(json_object_get(l, "last_contact"));
-	struct date d;
-	int stalled = 0;
 
 	json_object_set_new(l, "stage_label", stage >= 0 ?
 	    json_string(stage_label(stage, c->english)) : json_null());
@@ -144,16 +158,8 @@ derive(json_t *l, const struct derive_ctx *c)
 		    json_real(sc.parts[i].value) : json_null()));
 	json_object_set_new(l, "score", json_real(sc.total));
 	json_object_set_new(l, "score_parts", parts);
-	/* Stalled: signed but not yet producing, and neither a move nor a
-	 * contact for stalled_days. */
-	if (stage >= STAGE_SIGNED && stage < STAGE_PRODUCING && last != NULL) {
-		if (lc != NULL && strcmp(lc, last) > 0)
-			last = lc;
-		if (date_parse(last, strlen(last), &d) == 0 &&
-		    date_to_days(c->as_of) - date_to_days(d) > c->stalled_days)
-			stalled = 1;
-	}
-	json_object_set_new(l, "stalled", json_boolean(stalled));
+	json_object_set_new(l, "stalled", json_boolean(is_stalled(stage, last,
+	    lc, c)));
 }
 
 static enum app_err
@@ -192,6 +198,46 @@ leads_all(struct store *st, const struct actor *a, struct date as_of,
     json_t **out)
 {
 	return load(st, a, 0, as_of, NULL, out);
+}
+
+struct funnel_ctx {
+	const struct derive_ctx *c;
+	long *current, *stalled;
+};
+
+static int
+funnel_row(void *ctx, const struct store_row *row)
+{
+	struct funnel_ctx *f = ctx;
+	int stage;
+
+	if (store_col_type(row, 0) == SV_NULL ||
+	    (stage = stage_parse(store_col_text(row, 0))) < 0)
+		return 0;
+	f->current[stage]++;
+	*f->stalled += is_stalled(stage, store_col_text(row, 1),
+	    store_col_type(row, 2) == SV_NULL ? NULL : store_col_text(row, 2),
+	    f->c);
+	return 0;
+}
+
+enum app_err
+leads_funnel(struct store *st, const struct actor *a, struct date as_of,
+    long current[STAGE__MAX], long *stalled)
+{
+	char asof[11];
+	json_t *settings = NULL;
+	struct derive_ctx c;
+	struct funnel_ctx f = {&c, current, stalled};
+	enum app_err e;
+
+	date_format(as_of, asof);
+	if ((e = settings_load(st, a->zone_id, &settings)) != APP_OK)
+		return e;
+	derive_ctx_load(settings, as_of, a->english, &c);
+	json_decref(settings);
+	return store_query(st, STMT_LEAD_FUNNEL, (struct store_val[]){
+	    SV_I(a->zone_id), SV_T(asof)}, 2, funnel_row, &f, NULL);
 }
 
 enum app_err

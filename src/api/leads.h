@@ -10,6 +10,7 @@
 
 #include "api/actor.h"
 #include "domain/date.h"
+#include "domain/lead.h"
 #include "store/store.h"
 
 /* One lead with derived stage, score parts and stalled flag. */
@@ -32,5 +33,10 @@ int lead_writable(struct store *st, const struct actor *a, long long id);
 /* All the zone's leads with derived fields as of a date (for reports). */
 enum app_err leads_all(struct store *st, const struct actor *a,
     struct date as_of, json_t **out);
+/* Leads by their stage as of a date (current[stage]) and how many of them
+ * are stalled — leads_all's stage_rank and stalled without loading and
+ * deriving every lead (the investment report's funnel). */
+enum app_err leads_funnel(struct store *st, const struct actor *a,
+    struct date as_of, long current[STAGE__MAX], long *stalled);
 
 #endif

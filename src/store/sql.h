@@ -74,6 +74,19 @@
 	" AND e.date <= " asof " ORDER BY e.date DESC, e.id DESC LIMIT 1)"
 
 
+/* One row of PROJECT_ROWS / PROJECT_ONE: ?1 zone, ?2 as-of date. */
+#define PROJECT_ROW_SELECT "SELECT " PROJECT_COLS "," \
+	" " LATEST_REPORT("phase", "?2") " AS phase_index," \
+	" " LATEST_REPORT("invest_to_date", "?2") " AS invest_to_date," \
+	" " LATEST_REPORT("date", "?2") " AS last_report_date," \
+	" " LAST_EVENT("?2") " AS last_event," \
+	" (SELECT MIN(e.date) FROM project_events e WHERE e.project_id = p.id AND e.kind = 'start'" \
+	"  AND e.date <= ?2) AS started_on," \
+	" (SELECT COUNT(*) FROM problems q WHERE q.project_id = p.id AND q.status <> 'solved') AS open_problems," \
+	" (SELECT COUNT(*) FROM problems q WHERE q.project_id = p.id AND q.status <> 'solved'" \
+	"  AND q.due_date < ?2) AS overdue_problems" \
+	PROJECT_JOINS
+
 #define LEAD_STAGE_AT(col, asof) \
 	"(SELECT s." col " FROM lead_stages s WHERE s.lead_id = l.id AND s.date <= " asof \
 	" ORDER BY s.date DESC, s.id DESC LIMIT 1)"
@@ -267,6 +280,11 @@
 		" AND (?7 IS NULL OR l.office_id = ?7) AND (?8 IS NULL OR l.officer_id = ?8)" \
 		" AND (?9 IS NULL OR EXISTS (SELECT 1 FROM lead_stages s WHERE s.lead_id = l.id AND s.event_id = ?9))" \
 		" ORDER BY l.code") \
+	/* Each lead's stage and its date as of ?2, and its last contact by
+	 * then: the funnel's "current" column and the stalled count. */ \
+	X(LEAD_FUNNEL, "SELECT " LEAD_STAGE_AT("stage", "?2") " AS stage, " LEAD_STAGE_AT("date", "?2") \
+		" AS stage_date, (SELECT MAX(k.date) FROM lead_contacts k WHERE k.lead_id = l.id AND k.date <= ?2)" \
+		" AS last_contact FROM leads l WHERE l.zone_id = ?1") \
 	X(LEAD_INSERT, "INSERT INTO leads(zone_id, created_at, updated_at, code, project_name, investor_name," \
 		" investor_org_id, chain_id, region_id, office_id, officer_id, planned_investment, expected_tax," \
 		" land_mu, expected_output, energy_tce, high_tech, patents, srdi_level, notes, enterprise_org_id," \
@@ -317,7 +335,8 @@
 		" LEFT JOIN source_regions r ON r.id = l.region_id LEFT JOIN liaison_offices o ON o.id = l.office_id" \
 		" WHERE s.zone_id = ?1 AND s.date >= ?2 AND s.date <= ?3 ORDER BY s.date, s.id") \
 	X(EVENT_DATES, "SELECT e.date, e.kind, e.id, e.title, e.mode," \
-		" (SELECT COUNT(*) FROM lead_stages s WHERE s.event_id = e.id AND s.stage = 'signed') AS signed" \
+		" (SELECT COUNT(*) FROM lead_stages s WHERE s.zone_id = e.zone_id AND s.event_id = e.id" \
+		"  AND s.stage = 'signed') AS signed" \
 		" FROM signing_events e WHERE e.zone_id = ?1 AND e.date >= ?2 AND e.date <= ?3 ORDER BY e.date, e.id") \
 	X(HIGHLIGHT_DATES, "SELECT date FROM highlights WHERE zone_id = ?1 AND date >= ?2 AND date <= ?3" \
 		" ORDER BY date") \
@@ -363,19 +382,11 @@
 	\
 	/* Key projects. ?1 zone, ?2 as-of date, ?3 one id or NULL, ?4 park,
 	 * ?5 level, ?6 chain, ?7 q, ?8 year, ?9 year kind, ?10 archived too,
-	 * ?11 owner org (an enterprise user's own). Phase, colour, started and
-	 * sorting are applied in C over the zone's rows. */ \
-	X(PROJECT_ROWS, "SELECT " PROJECT_COLS "," \
-		" " LATEST_REPORT("phase", "?2") " AS phase_index," \
-		" " LATEST_REPORT("invest_to_date", "?2") " AS invest_to_date," \
-		" " LATEST_REPORT("date", "?2") " AS last_report_date," \
-		" " LAST_EVENT("?2") " AS last_event," \
-		" (SELECT MIN(e.date) FROM project_events e WHERE e.project_id = p.id AND e.kind = 'start'" \
-		"  AND e.date <= ?2) AS started_on," \
-		" (SELECT COUNT(*) FROM problems q WHERE q.project_id = p.id AND q.status <> 'solved') AS open_problems," \
-		" (SELECT COUNT(*) FROM problems q WHERE q.project_id = p.id AND q.status <> 'solved'" \
-		"  AND q.due_date < ?2) AS overdue_problems" \
-		PROJECT_JOINS " WHERE p.zone_id = ?1 AND (?3 IS NULL OR p.id = ?3)" \
+	 * ?11 owner org (an enterprise user's own), ?12 phase index as of ?2.
+	 * Colour, status and sorting are applied in C over the rows; the phase
+	 * is filtered here, so a filtered list derives only the rows it shows. */ \
+	X(PROJECT_ROWS, PROJECT_ROW_SELECT \
+		" WHERE p.zone_id = ?1 AND (?3 IS NULL OR p.id = ?3)" \
 		" AND (?4 IS NULL OR p.park_id = ?4) AND (?5 IS NULL OR p.level = ?5)" \
 		" AND (?6 IS NULL OR p.chain_id = ?6)" \
 		" AND (?7 IS NULL OR " LIKE_ANY("?7", "p.name") " OR " LIKE_ANY("?7", "o.name") \
@@ -383,9 +394,18 @@
 		" AND (?8 IS NULL OR EXISTS (SELECT 1 FROM project_years y WHERE y.project_id = p.id" \
 		"  AND y.year = ?8 AND (?9 IS NULL OR y.kind = ?9)))" \
 		" AND (?10 = 1 OR p.archived = 0) AND (?11 IS NULL OR p.owner_org_id = ?11)" \
+		" AND (?12 IS NULL OR " LATEST_REPORT("phase", "?2") " = ?12)" \
 		" ORDER BY p.code") \
 	X(PROJECT_YEARS, "SELECT project_id, year, kind, planned_investment FROM project_years" \
 		" WHERE zone_id = ?1 AND (?2 IS NULL OR project_id = ?2) ORDER BY project_id, year") \
+	/* One project by id (its page, and after every save): the primary key,
+	 * not a pass over the zone's projects as "?3 IS NULL OR p.id = ?3"
+	 * makes it — an import of n rows was n² row visits. ?1 zone, ?2 as-of,
+	 * ?3 id. */ \
+	X(PROJECT_ONE, PROJECT_ROW_SELECT " WHERE p.zone_id = ?1 AND p.id = ?3") \
+	/* +zone_id: scoped by the zone, found by the project's own index. */ \
+	X(PROJECT_YEARS_ONE, "SELECT project_id, year, kind, planned_investment FROM project_years" \
+		" WHERE +zone_id = ?1 AND project_id = ?2 ORDER BY year") \
 	X(PROJECT_INSERT, "INSERT INTO projects(zone_id, created_at, updated_at, code, name, level, park_id," \
 		" chain_id, owner_org_id, contractor_org_id, manager, leader, total_investment, planned_start," \
 		" planned_finish, location, note, archived)" \
@@ -398,7 +418,9 @@
 	X(PROJECT_DELETE, "DELETE FROM projects WHERE zone_id = ?1 AND id = ?2") \
 	X(PROJECT_BY_CODE, "SELECT id FROM projects WHERE zone_id = ?1 AND code = ?2") \
 	X(PROJECT_OWNER, "SELECT owner_org_id FROM projects WHERE zone_id = ?1 AND id = ?2") \
-	X(PROJECT_YEARS_CLEAR, "DELETE FROM project_years WHERE zone_id = ?1 AND project_id = ?2") \
+	/* +zone_id: by the project's own index, not the zone's year index (a
+	 * pass over the zone's year lists on every save). */ \
+	X(PROJECT_YEARS_CLEAR, "DELETE FROM project_years WHERE +zone_id = ?1 AND project_id = ?2") \
 	X(PROJECT_YEAR_ADD, "INSERT INTO project_years(zone_id, project_id, year, kind, planned_investment)" \
 		" VALUES (?1, ?2, ?3, ?4, ?5)") \
 	X(PARK_BY_NAME, "SELECT id FROM parks WHERE zone_id = ?1 AND name = ?2") \
@@ -425,8 +447,11 @@
 		" r.created_by, u.name AS created_by_name, r.created_at FROM progress_reports r" \
 		" LEFT JOIN users u ON u.id = r.created_by WHERE r.zone_id = ?1 AND r.id = ?2") \
 	/* The report just before a date (for phase order and running totals). */ \
+	/* +zone_id: the zone still scopes the row, but the planner must take
+	 * the project's index (a handful of rows, already in date order), not
+	 * the zone's date index (every report of the zone up to the date). */ \
 	X(REPORT_BEFORE, "SELECT phase, invest_to_date FROM progress_reports" \
-		" WHERE zone_id = ?1 AND project_id = ?2 AND date <= ?3 ORDER BY date DESC, id DESC LIMIT 1") \
+		" WHERE +zone_id = ?1 AND project_id = ?2 AND date <= ?3 ORDER BY date DESC, id DESC LIMIT 1") \
 	X(REPORT_INSERT, "INSERT INTO progress_reports(zone_id, project_id, date, phase, phase_reason, workforce," \
 		" invest_period, invest_to_date, quantities_json, note, created_by, created_at)" \
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id") \
@@ -599,7 +624,16 @@
 		" JOIN acc_cases c ON c.id = i.case_id JOIN projects p ON p.id = c.project_id" \
 		" JOIN orgs o ON o.id = c.applicant_org_id WHERE i.zone_id = ?1 AND i.held_on IS NULL" \
 		" ORDER BY i.due_on, i.id") \
-	X(ACC_PROJECT_OWNER, "SELECT owner_org_id FROM projects WHERE zone_id = ?1 AND id = ?2")
+	X(ACC_PROJECT_OWNER, "SELECT owner_org_id FROM projects WHERE zone_id = ?1 AND id = ?2") \
+	\
+	/* Benchmark generator only (bench/gen.c): SQLite settings for a bulk
+	 * build — never used by the server or the CLI. A PostgreSQL backend
+	 * maps these to no-ops. */ \
+	X(BENCH_SYNC_OFF, "PRAGMA synchronous=OFF") \
+	X(BENCH_CACHE, "PRAGMA cache_size=-1048576") \
+	X(BENCH_FK_OFF, "PRAGMA foreign_keys=OFF") \
+	X(BENCH_JOURNAL_OFF, "PRAGMA journal_mode=OFF") \
+	X(BENCH_JOURNAL_WAL, "PRAGMA journal_mode=WAL")
 
 enum stmt {
 #define X(name, text) STMT_##name,
