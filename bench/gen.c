@@ -139,6 +139,11 @@ ins(enum stmt s, const struct store_val *v, size_t n)
 #define INS(s, ...) ins(STMT_##s, (struct store_val[]){__VA_ARGS__}, \
 	sizeof (struct store_val[]){__VA_ARGS__} / sizeof (struct store_val))
 
+/* The enterprise-service profile of an organisation (park, building,
+ * floor, chain, 专精特新, 高企, 规上, employees, sector), left empty. */
+#define NO_PROFILE SV_NULLV, SV_NULLV, SV_NULLV, SV_NULLV, SV_NULLV, \
+	SV_NULLV, SV_NULLV, SV_NULLV, SV_NULLV
+
 static int
 collect(void *ctx, const struct store_row *row)
 {
@@ -303,20 +308,20 @@ gen_orgs(struct zone *z)
 		    firm_words[i % 20], firm_kinds[(i / 20) % 10], i + 1);
 		ids_add(&z->enterprises, INS(ORG_INSERT, SV_I(z->id), SV_T(now),
 		    SV_T(name), SV_T("enterprise"), SV_NULLV, SV_T("联系人"),
-		    SV_T("0518-85550000"), SV_NULLV, SV_NULLV));
+		    SV_T("0518-85550000"), SV_NULLV, SV_NULLV, NO_PROFILE));
 	}
 	for (long i = 0; i < nc; i++) {
 		snprintf(name, sizeof name, "中建第%ld工程局有限公司", i + 1);
 		ids_add(&z->contractors, INS(ORG_INSERT, SV_I(z->id), SV_T(now),
 		    SV_T(name), SV_T("contractor"), SV_NULLV, SV_NULLV,
-		    SV_NULLV, SV_NULLV, SV_NULLV));
+		    SV_NULLV, SV_NULLV, SV_NULLV, NO_PROFILE));
 	}
 	for (long i = 0; i < ni; i++) {
 		snprintf(name, sizeof name, "%s%s投资集团有限公司%ld号",
 		    cities[i % 6], firm_words[(i / 6) % 20], i + 1);
 		ids_add(&z->investors, INS(ORG_INSERT, SV_I(z->id), SV_T(now),
 		    SV_T(name), SV_T("investor"), SV_NULLV, SV_NULLV, SV_NULLV,
-		    SV_NULLV, SV_NULLV));
+		    SV_NULLV, SV_NULLV, NO_PROFILE));
 	}
 }
 

@@ -44,7 +44,7 @@ function expectedPermissions(role) {
   if (['admin', 'service_officer'].includes(role)) p.push('service.write');
   if (role === 'admin') p.push('service.manage', 'mujun.write');
   if (['admin', 'leader'].includes(role)) p.push('service_all.read');
-  if (role === 'enterprise_user') p.push('service.own');
+  if (role === 'enterprise_user') p.push('request.write_own');
   return p.sort();
 }
 

@@ -46,7 +46,7 @@ static const char *const expected[ROLE__MAX] = {
 	    " service_report.read mujun.read",
 	[ROLE_ENTERPRISE_USER] = "zone.read park.read chain.read org.read_own"
 	    " project.read_own progress.write_own acceptance.read"
-	    " acceptance.apply service.own",
+	    " acceptance.apply request.write_own",
 };
 
 /* Whether the space-separated list has the word w. */
