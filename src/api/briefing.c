@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "api/acceptance.h"
+#include "api/service.h"
 #include "api/briefing.h"
 #include "api/handlers.h"
 #include "api/invest_report.h"
@@ -275,12 +276,57 @@ acceptance_section(json_t *acc, const char *fs, const char *ts, json_t *sec,
 	json_object_set(fig, "days_saved", json_object_get(acc, "days_saved"));
 }
 
+/* Enterprise requests: those received in the period (svc), and all of
+ * them as they stood on the day (all). */
+static void
+service_section(json_t *svc, json_t *all, const char *fs, const char *ts,
+    json_t *sec, json_t *att, json_t *fig)
+{
+	json_t *q = json_object_get(svc, "requests");
+	json_t *qa = json_object_get(all, "requests");
+	json_t *checks = json_object_get(all, "checks"), *k;
+	char from[64], to[64], avg[48] = "", sat[80] = "";
+	long long sched = 0, up = 0;
+	size_t i;
+
+	cn_date_s(fs, from, sizeof from);
+	cn_date_s(ts, to, sizeof to);
+	if (json_is_number(json_object_get(q, "avg_resolve_workdays")))
+		snprintf(avg, sizeof avg, "（平均用时%.1f个工作日）",
+		    nval(q, "avg_resolve_workdays"));
+	para(sec, "%s至%s，受理企业诉求%lld件，其中已办结%lld件%s。", from, to,
+	    ival(q, "received"), ival(q, "resolved"), avg);
+	if (ival(qa, "rated") > 0)
+		snprintf(sat, sizeof sat, "；企业累计评价%lld件，平均满意度%.1f分（满分5分）",
+		    ival(qa, "rated"), nval(qa, "satisfaction"));
+	para(sec, "截至%s，全区未办结企业诉求%lld件，其中逾期%lld件、已上报领导%lld件%s。",
+	    to, ival(qa, "open"), ival(qa, "overdue"), ival(qa, "escalated"),
+	    sat);
+	json_array_foreach(json_object_get(checks, "by_kind"), i, k) {
+		sched += ival(k, "scheduled");
+		up += ival(k, "up_to_date");
+	}
+	if (sched > 0)
+		para(sec, "商务楼宇检查（消杀、排查、安全检查）应按期%lld栋次，"
+		    "按期完成%lld栋次，逾期未检查%zu栋次。", sched, up,
+		    json_array_size(json_object_get(checks, "overdue")));
+	if (ival(qa, "overdue") > 0)
+		para(att, "企业诉求有%lld件超过办理时限，请督促包保专员加快办理。",
+		    ival(qa, "overdue"));
+	json_object_set(fig, "requests", json_object_get(q, "received"));
+	json_object_set(fig, "requests_open", json_object_get(qa, "open"));
+	json_object_set(fig, "requests_overdue", json_object_get(qa, "overdue"));
+	json_object_set(fig, "satisfaction", json_object_get(qa, "satisfaction"));
+}
+
 enum app_err
 briefing_build(struct store *st, const struct actor *a, struct date as_of,
     const char *period, json_t **out)
 {
 	struct date from = as_of;
-	json_t *kfg = NULL, *inv = NULL, *acc = NULL, *sections, *flags, *fig;
+	json_t *kfg = NULL, *inv = NULL, *acc = NULL, *svc = NULL, *sall = NULL;
+	json_t *sections;
+	json_t *flags, *fig;
 	json_t *sp = json_array(), *si = json_array(), *sa = json_array();
 	json_t *ss = json_array(), *att = json_array();
 	char fs[11], ts[11], title[128], d[64];
@@ -302,14 +348,18 @@ briefing_build(struct store *st, const struct actor *a, struct date as_of,
 		e = APP_ERR_VALIDATION;
 	else if ((e = kfg_report(st, a->zone_id, as_of, as_of.y, "park", 0,
 	    &kfg)) == APP_OK && (e = invest_report(st, a, from, as_of, &inv)) ==
-	    APP_OK)
-		e = acc_report(st, a, from, as_of, &acc);
+	    APP_OK && (e = acc_report(st, a, from, as_of, &acc)) == APP_OK)
+		e = svc_report(st, a, from, as_of, &svc);
+	if (e == APP_OK)
+		e = svc_report(st, a, (struct date){0}, as_of, &sall);
 	if (e == APP_OK)
 		e = projects_section(st, a, as_of, kfg, sp, att, flags, fig);
 	if (e != APP_OK) {
 		json_decref(kfg);
 		json_decref(inv);
 		json_decref(acc);
+		json_decref(svc);
+		json_decref(sall);
 		json_decref(sp);
 		json_decref(si);
 		json_decref(sa);
@@ -323,8 +373,7 @@ briefing_build(struct store *st, const struct actor *a, struct date as_of,
 	date_format(as_of, ts);
 	invest_section(st, a, inv, fs, ts, si, att, flags, fig);
 	acceptance_section(acc, fs, ts, sa, att, fig);
-	/* Said plainly rather than left out: the module is not built yet. */
-	para(ss, "企业服务（一企一策、企业诉求、亩均效益评价）模块尚未启用，本期暂无统计数据。");
+	service_section(svc, sall, fs, ts, ss, att, fig);
 	if (json_array_size(att) == 0)
 		para(att, "本期各项工作未发现需要领导特别关注的事项。");
 	cn_date(as_of, d, sizeof d);
@@ -338,10 +387,10 @@ briefing_build(struct store *st, const struct actor *a, struct date as_of,
 	    "key", "attention", "title", "五、需要领导关注的事项", "paragraphs",
 	    att);
 	*out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o,"
-	    " s:{s:o, s:o, s:o}}", "title", title, "as_of", ts, "period",
+	    " s:{s:o, s:o, s:o, s:o, s:o}}", "title", title, "as_of", ts, "period",
 	    period, "from", fs, "to", ts, "sections", sections, "flags", flags,
 	    "figures", fig, "reports", "kaifugong", kfg, "investment", inv,
-	    "acceptance", acc);
+	    "acceptance", acc, "service", svc, "service_all", sall);
 	return APP_OK;
 }
 
@@ -443,6 +492,20 @@ briefing_xlsx(json_t *b, char **data, size_t *len, char *err, size_t errsz)
 		{"serial_days", "串联用时(工作日)", X_INT, 14},
 		{"days_saved", "节省(工作日)", X_INT, 12},
 	};
+	static const struct xcol svc_cols[] = {
+		{"label", "诉求类别", X_TEXT, 12}, {"received", "受理(件)", X_INT, 10},
+		{"resolved", "已办结(件)", X_INT, 10}, {"open", "未办结(件)", X_INT, 10},
+		{"overdue", "逾期(件)", X_INT, 10},
+		{"escalated", "已上报(件)", X_INT, 10},
+		{"avg_resolve_workdays", "平均办结(工作日)", X_NUMBER, 14},
+		{"satisfaction", "平均满意度", X_NUMBER, 10},
+	};
+	static const struct xcol check_cols[] = {
+		{"label", "楼宇检查", X_TEXT, 12},
+		{"scheduled", "纳入计划(栋)", X_INT, 12},
+		{"up_to_date", "按期(栋)", X_INT, 10},
+		{"coverage", "覆盖率", X_PERCENT, 10},
+	};
 	static const struct xcol flag_cols[] = {
 		{"section", "部分", X_TEXT, 14}, {"message", "数据提示", X_TEXT, 90},
 	};
@@ -455,7 +518,8 @@ briefing_xlsx(json_t *b, char **data, size_t *len, char *err, size_t errsz)
 			json_array_append_new(paras, json_pack("{s:O, s:O}",
 			    "section", json_object_get(s, "title"), "text", p));
 	{
-		struct xsheet sh[6] = {
+		json_t *svc = json_object_get(rep, "service");
+		struct xsheet sh[8] = {
 			{"简报", json_string_value(json_object_get(b, "title")),
 			    para_cols, 2, paras},
 			{"开复工", NULL, group_cols, 6, json_object_get(
@@ -466,11 +530,16 @@ briefing_xlsx(json_t *b, char **data, size_t *len, char *err, size_t errsz)
 			    json_object_get(rep, "investment"), "events")},
 			{"联合验收", NULL, case_cols, 7, json_object_get(
 			    json_object_get(rep, "acceptance"), "cases")},
+			{"企业诉求", NULL, svc_cols, 8, json_object_get(svc,
+			    "by_category")},
+			{"楼宇检查", NULL, check_cols, 4, json_object_get(
+			    json_object_get(json_object_get(rep, "service_all"),
+			    "checks"), "by_kind")},
 			{"数据提示", NULL, flag_cols, 2, json_object_get(b,
 			    "flags")},
 		};
 
-		e = xlsx_write_buffer(sh, 6, data, len, err, errsz);
+		e = xlsx_write_buffer(sh, 8, data, len, err, errsz);
 	}
 	json_decref(paras);
 	return e;

@@ -12,6 +12,7 @@ extern const struct resource park_resource, org_resource, chain_resource,
 
 /* Ownership checks for routes an enterprise user may use on its own. */
 int org_is_own(struct req *);
+enum app_err h_org_thread(struct req *);
 int project_is_own(struct req *);
 int lead_is_mine(struct req *);
 

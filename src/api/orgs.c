@@ -6,6 +6,7 @@
 
 #include "api/handlers.h"
 #include "api/resource.h"
+#include "http/reply.h"
 #include "domain/uscc.h"
 
 static const char *const kinds[] = {"enterprise", "contractor", "investor",
@@ -85,4 +86,47 @@ int
 org_is_own(struct req *r)
 {
 	return r->id == r->actor.org_id;
+}
+
+/*
+ * GET /api/orgs/{id}/thread: the enterprise's life in one place — the leads
+ * that became it, its key projects, their acceptance cases — each part only
+ * when the caller may read that kind of record.
+ */
+enum app_err
+h_org_thread(struct req *r)
+{
+	static const struct {
+		const char *key;
+		enum stmt stmt;
+		enum perm read, own;
+	} parts[] = {
+		{"leads", STMT_ORG_THREAD_LEADS, PERM_LEAD_READ, PERM_NONE},
+		{"projects", STMT_ORG_THREAD_PROJECTS, PERM_PROJECT_READ,
+		    PERM_PROJECT_READ_OWN},
+		{"acceptance_cases", STMT_ORG_THREAD_CASES, PERM_ACC_READ,
+		    PERM_NONE},
+	};
+	json_t *o = NULL, *out;
+	enum app_err e;
+
+	if ((e = res_get(r->st, &r->actor, &org_resource, r->id, &o)) != APP_OK)
+		return e;
+	json_decref(o);
+	out = json_object();
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		json_t *rows = NULL;
+
+		if (!perm_allows(r->actor.role, parts[i].read) &&
+		    (parts[i].own == PERM_NONE ||
+		    !perm_allows(r->actor.role, parts[i].own)))
+			continue;
+		if ((e = store_rows(r->st, parts[i].stmt, (struct store_val[]){
+		    SV_I(r->actor.zone_id), SV_I(r->id)}, 2, &rows)) != APP_OK) {
+			json_decref(out);
+			return e;
+		}
+		json_object_set_new(out, parts[i].key, rows);
+	}
+	return reply_json(r, 200, out);
 }

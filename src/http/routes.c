@@ -52,6 +52,8 @@ const struct route routes[] = {
 	    &org_resource, 0},
 	{"GET", "/api/orgs/{id}/history", h_res_history, PERM_ORG_READ,
 	    PERM_ORG_READ_OWN, &org_resource, 0, org_is_own},
+	{"GET", "/api/orgs/{id}/thread", h_org_thread, PERM_ORG_READ,
+	    PERM_ORG_READ_OWN, NULL, 0, org_is_own},
 
 	{"GET", "/api/users", h_res_list, PERM_USER_READ, 0, &user_resource,
 	    0},

@@ -187,6 +187,15 @@
 		" complex_days, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (zone_id, category)" \
 		" DO UPDATE SET start_days = ?3, answer_days = ?4, resolve_days = ?5, complex_days = ?6," \
 		" updated_at = ?7") \
+	/* One thread through an enterprise's life: the leads that became it, \
+	 * its key projects, their acceptance cases. */ \
+	X(ORG_THREAD_LEADS, "SELECT id, code, project_name, planned_investment FROM leads" \
+		" WHERE zone_id = ?1 AND enterprise_org_id = ?2 ORDER BY id") \
+	X(ORG_THREAD_PROJECTS, "SELECT id, code, name FROM projects WHERE zone_id = ?1 AND owner_org_id = ?2" \
+		" ORDER BY id") \
+	X(ORG_THREAD_CASES, "SELECT c.id, c.title, c.project_id, c.submitted_on FROM acc_cases c" \
+		" WHERE c.zone_id = ?1 AND (c.applicant_org_id = ?2 OR c.project_id IN" \
+		" (SELECT p.id FROM projects p WHERE p.zone_id = ?1 AND p.owner_org_id = ?2)) ORDER BY c.id") \
 	/* The officer's leader, else the zone's first leader. */ \
 	X(USER_LEADER_OF, "SELECT COALESCE((SELECT u.leader_id FROM users u WHERE u.zone_id = ?1 AND u.id = ?2)," \
 		" (SELECT l.id FROM users l WHERE l.zone_id = ?1 AND l.role = 'leader' AND l.disabled = 0" \

@@ -46,6 +46,13 @@ before(async () => {
   // F is new on the 2025 list but started in 2024: a note.
   const f = await mk('F', 'new');
   await post(`/api/projects/${f.id}/events`, { kind: 'start', date: '2024-12-20' });
+  // Enterprise requests: one of June resolved in 6 working days (06-02 is
+  // 端午 off) and rated 5; one of May never started, so overdue.
+  const ent = await post('/api/orgs', { name: '简报企业有限公司', kind: 'enterprise' });
+  const q1 = await post('/api/requests', { org_id: ent.id, category: 'labour', title: '招工', description: '普工', received_on: '2025-06-02' });
+  await post(`/api/requests/${q1.id}/actions`, { action: 'resolve', on: '2025-06-10', resolution: '已对接' }, 200);
+  await post(`/api/requests/${q1.id}/actions`, { action: 'confirm', on: '2025-06-11', satisfaction: 5 }, 200);
+  await post('/api/requests', { org_id: ent.id, category: 'finance', title: '贷款', description: '贴息', received_on: '2025-05-20' });
 });
 
 after(async () => { await srv.stop(); });
@@ -93,10 +100,21 @@ test('inconsistent inputs are named, not hidden', async () => {
   assert.ok(p.some((x) => x.startsWith('【数据提示】')), 'the note stands in the section too');
 });
 
-test('the service section says plainly that it has no data yet', async () => {
+test('the service section states the requests of the period and of the day, as the report does', async () => {
   const b = (await admin.req('GET', `/api/briefing?as_of=${AS_OF}`)).json;
   const s = b.sections.find((x) => x.key === 'service').paragraphs;
-  assert.match(s[0], /尚未启用/);
+  assert.deepEqual(s, [
+    '2025年6月1日至2025年6月30日，受理企业诉求1件，其中已办结1件（平均用时6.0个工作日）。',
+    '截至2025年6月30日，全区未办结企业诉求1件，其中逾期1件、已上报领导0件；企业累计评价1件，平均满意度5.0分（满分5分）。',
+  ]);
+  const period = (await admin.req('GET', `/api/reports/service?as_of=${AS_OF}&from=${b.from}`)).json;
+  const all = (await admin.req('GET', `/api/reports/service?as_of=${AS_OF}`)).json;
+  assert.equal(b.figures.requests, period.requests.received);
+  assert.equal(b.figures.requests_open, all.requests.open);
+  assert.equal(b.figures.requests_overdue, all.requests.overdue);
+  assert.equal(b.figures.satisfaction, all.requests.satisfaction);
+  const att = b.sections.find((x) => x.key === 'attention').paragraphs;
+  assert.ok(att.includes('企业诉求有1件超过办理时限，请督促包保专员加快办理。'), att.join('|'));
 });
 
 test('xlsx, bad parameters and permissions', async () => {

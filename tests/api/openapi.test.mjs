@@ -74,7 +74,7 @@ const CONTRACT = [
     `GET /api/${r}/{id}/history`,
   ]),
   'GET /api/buildings/{id}/firms', 'GET /api/buildings/{id}/plan', 'PUT /api/buildings/{id}/plan',
-  'GET /api/orgs/{id}/plan', 'PUT /api/orgs/{id}/plan', 'GET /api/building-checks/status',
+  'GET /api/orgs/{id}/plan', 'PUT /api/orgs/{id}/plan', 'GET /api/orgs/{id}/thread', 'GET /api/building-checks/status',
   'GET /api/assignments', 'POST /api/assignments', 'GET /api/assignments/history',
   'POST /api/assignments/{id}/end', 'GET /api/portfolio', 'GET /api/request-limits', 'PUT /api/request-limits',
   'GET /api/requests', 'POST /api/requests', 'POST /api/requests/escalate', 'GET /api/requests/{id}',

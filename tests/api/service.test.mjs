@@ -289,3 +289,20 @@ test('CLI: report service in every format, service escalate, bad input', async (
   assert.match(e.stdout, /request\(s\) escalated as of 2025-11-20/);
   assert.equal((await srv.cli(['service', 'nope'])).code, 2);
 });
+
+test('one thread: an enterprise shows the lead it came from, its project and its cases', async () => {
+  const p = ok(await c.admin.post('/api/projects', {
+    code: 'SV-1', name: '甲科技二期', level: 'district', park_id: ids.park, total_investment: 20000, owner_org_id: ids.orgA,
+  }), 201);
+  const l = ok(await c.admin.post('/api/leads', { code: 'L-SV-1', project_name: '甲科技二期', enterprise_org_id: ids.orgA, project_id: p.id }), 201);
+  const th = ok(await c.admin.get(`/api/orgs/${ids.orgA}/thread`));
+  assert.deepEqual(th.leads.map((x) => x.id), [l.id]);
+  assert.deepEqual(th.projects.map((x) => x.code), ['SV-1']);
+  assert.deepEqual(th.acceptance_cases, []);
+  // The enterprise reads its own thread without the leads (no lead.read); not another's.
+  const own = ok(await c.sv_entA.get(`/api/orgs/${ids.orgA}/thread`));
+  assert.equal(own.leads, undefined);
+  assert.deepEqual(own.projects.map((x) => x.code), ['SV-1']);
+  assert.equal((await c.sv_entB.get(`/api/orgs/${ids.orgA}/thread`)).status, 403);
+  assert.equal((await c.adminB.get(`/api/orgs/${ids.orgA}/thread`)).status, 404);
+});

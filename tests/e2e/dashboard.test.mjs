@@ -169,7 +169,9 @@ test('the leader\'s home page is the dashboard with the reports\' own figures', 
   assert.equal(Number(await page.locator('.dash-neg').getAttribute('data-n')), month.negotiations);
   assert.equal(Number(await page.locator('.dash-stalled').getAttribute('data-n')), inv.stalled);
   assert.equal(await page.locator('.dash-stalled').getAttribute('href'), '#/leads?stalled=1');
-  assert.match(await page.locator('.dash-tile[data-tile=service]').textContent(), /尚未启用/);
+  const svc = await ok(leader.get(`/api/reports/service?as_of=${TODAY}`), 200);
+  assert.equal(Number(await page.locator('.dash-svc-open').getAttribute('data-n')), svc.requests.open);
+  assert.equal(Number(await page.locator('.dash-svc-overdue').getAttribute('data-n')), svc.requests.overdue);
   assert.equal(await page.locator('.dash-tile[data-tile=acc]').count(), 1, 'a leader may read the acceptance report');
 
   await chartsDrawn(2);
@@ -179,7 +181,7 @@ test('the leader\'s home page is the dashboard with the reports\' own figures', 
 
 test('the red figure leads to the filtered project list', async () => {
   await page.click('.dash-red');
-  await hashIs(new RegExp(`^#/projects\\?light=red&year=${YEAR}$`));
+  await hashIs(new RegExp(`^#/projects\\?light=red&year=${YEAR}$`));   // today: no as_of
   await page.locator('.list-view .pager-total').waitFor();
   await page.locator('.list-view tbody tr', { hasText: redName }).first().waitFor();
   const list = await ok(leader.get(`/api/projects?year=${YEAR}&light=red&limit=1`), 200);
@@ -208,6 +210,10 @@ test('a past as-of date answers as things were then', async () => {
   await page.waitForFunction((txt) => document.querySelector('.dash-kfg-rate')?.textContent.trim() === txt
     && !document.querySelector('.dash-out.is-loading'), k.rate_text);
   assert.equal(Number(await page.locator('.dash-kfg-rate').getAttribute('data-started')), k.started);
+  // The red and yellow figures count as of that day, and their lists ask for that day too.
+  assert.match(await page.locator('.dash-red').getAttribute('href'), new RegExp(`as_of=${before}`));
+  const past = await ok(leader.get(`/api/projects?year=${YEAR}&as_of=${before}&limit=1`), 200);
+  assert.equal(Number(await page.locator('.dash-red').getAttribute('data-n')), past.lights.red);
 });
 
 test('the dashboard in English', async () => {
@@ -216,7 +222,7 @@ test('the dashboard in English', async () => {
   await page.click('.topbar .lang-switch');
   await page.locator('.dash-tile[data-tile=kfg] .dash-tile-title', { hasText: 'Construction start rate' }).waitFor();
   assert.equal((await page.locator('.dash-kfg-started').textContent()).trim(), '1 started');
-  assert.match(await page.locator('.dash-tile[data-tile=service]').textContent(), /not yet available/);
+  assert.match(await page.locator('.dash-tile[data-tile=service]').textContent(), /open requests/);
   await shot('desktop-en');
   await page.click('.topbar .lang-switch');
   await page.locator('.dash-tile[data-tile=kfg] .dash-tile-title', { hasText: '开复工率' }).waitFor();

@@ -47,7 +47,11 @@ addMessages({
     'dash.acc.avg': '平均用时 {n} 个工作日',
     'dash.acc.note': '{from}至{to}受理的案件。',
     'dash.service': '企业服务',
-    'dash.service.na': '企业服务模块尚未启用，暂无数据。',
+    'dash.service.open': '未办结诉求 {n} 件',
+    'dash.service.overdue': '逾期 {n} 件',
+    'dash.service.sat': '满意度 {x} 分（{n} 件评价）',
+    'dash.service.sat.none': '暂无企业评价',
+    'dash.service.note': '截至 {as_of} 的全部企业诉求；满意度满分 5 分',
     'dash.chart.kfg': '各园区开复工情况',
     'dash.chart.neg': '每月新增洽谈与月度目标',
     'dash.due': '应开复工',
@@ -89,7 +93,11 @@ addMessages({
     'dash.acc.avg': 'Average {n} working days',
     'dash.acc.note': 'Cases submitted {from} to {to}.',
     'dash.service': 'Enterprise service',
-    'dash.service.na': 'The enterprise service module is not yet available; no figures.',
+    'dash.service.open': '{n} open requests',
+    'dash.service.overdue': '{n} overdue',
+    'dash.service.sat': 'Satisfaction {x} of 5 ({n} ratings)',
+    'dash.service.sat.none': 'No ratings yet',
+    'dash.service.note': 'All enterprise requests as of {as_of}; satisfaction out of 5',
     'dash.chart.kfg': 'Construction starts by park',
     'dash.chart.neg': 'New negotiations per month against the target',
     'dash.due': 'Due',
@@ -123,8 +131,10 @@ function fmtMonth(ym) {
 
 const canAccReport = () => can('acceptance_report.read');
 
+const canSvcReport = () => can('service_report.read');
+
 export function canDashboard() {
-  return can('project.read') || can('lead.read') || canAccReport();
+  return can('project.read') || can('lead.read') || canAccReport() || canSvcReport();
 }
 
 function quarterStart(d) {
@@ -175,19 +185,20 @@ export function dashboardPage(ctx) {
     const get = (cond, path, q) => (cond ? api.get(path, q).then((v) => ({ v }), (err) => ({ err })) : Promise.resolve(null));
     if (!out.firstChild) mount(out, loadingBlock());
     out.classList.add('is-loading');
-    const [kfg, lights, invY, invQ, acc] = await Promise.all([
+    const [kfg, lights, invY, invQ, acc, svc] = await Promise.all([
       get(can('project.read'), '/api/reports/kaifugong', { as_of: d, by: 'park' }),
       get(can('project.read'), '/api/projects', { year, as_of: d, limit: 1 }),
       get(can('lead.read'), '/api/reports/investment', { from: yearStart, to: d }),
       get(can('lead.read'), '/api/reports/investment', { from: qs, to: d }),
       get(canAccReport(), '/api/reports/acceptance', { from: yearStart, to: d }),
+      get(canSvcReport(), '/api/reports/service', { as_of: d }),
     ]);
     if (my !== seq || !ctx.isCurrent()) return;
     out.classList.remove('is-loading');
-    render({ d, year, yearStart, qs, kfg, lights, invY, invQ, acc });
+    render({ d, year, yearStart, qs, kfg, lights, invY, invQ, acc, svc });
   }
 
-  function render({ d, year, yearStart, qs, kfg, lights, invY, invQ, acc }) {
+  function render({ d, year, yearStart, qs, kfg, lights, invY, invQ, acc, svc }) {
     const day = fmtDay(d);
     const asOfQ = d === todayChina() ? '' : d;
     const tiles = [];
@@ -243,8 +254,8 @@ export function dashboardPage(ctx) {
         const l = lights.v.lights || {};
         tiles.push(tile('lights', 'dash.lights',
           h('p', { class: 'dash-lights' },
-            fig(hrefFor('/projects', { light: 'red', year }), [h('span', { class: 'light-dot dash-dot-red', 'aria-hidden': 'true' }), t('dash.lights.red', { n: l.red || 0 })], 'dash-red', { n: l.red || 0 }),
-            fig(hrefFor('/projects', { light: 'yellow', year }), [h('span', { class: 'light-dot dash-dot-yellow', 'aria-hidden': 'true' }), t('dash.lights.yellow', { n: l.yellow || 0 })], 'dash-yellow', { n: l.yellow || 0 })),
+            fig(hrefFor('/projects', { light: 'red', year, as_of: asOfQ }), [h('span', { class: 'light-dot dash-dot-red', 'aria-hidden': 'true' }), t('dash.lights.red', { n: l.red || 0 })], 'dash-red', { n: l.red || 0 }),
+            fig(hrefFor('/projects', { light: 'yellow', year, as_of: asOfQ }), [h('span', { class: 'light-dot dash-dot-yellow', 'aria-hidden': 'true' }), t('dash.lights.yellow', { n: l.yellow || 0 })], 'dash-yellow', { n: l.yellow || 0 })),
           h('p', { class: 'dash-note' }, t('dash.lights.note', { year, as_of: day }))));
       }
     }
@@ -310,7 +321,19 @@ export function dashboardPage(ctx) {
       }
     }
 
-    tiles.push(tile('service', 'dash.service', h('p', { class: 'muted dash-na' }, t('dash.service.na'))));
+    if (svc) {
+      if (svc.err) tiles.push(failed('service', 'dash.service', svc));
+      else {
+        const q = svc.v.requests || {};
+        tiles.push(tile('service', 'dash.service',
+          h('p', { class: 'dash-lights' },
+            fig(hrefFor('/service/requests', { state: 'open' }), t('dash.service.open', { n: q.open || 0 }), 'dash-svc-open', { n: q.open || 0 }),
+            fig(hrefFor('/service/requests', { overdue: '1', as_of: asOfQ }), t('dash.service.overdue', { n: q.overdue || 0 }), ['dash-svc-overdue', q.overdue ? 'is-bad' : null], { n: q.overdue || 0 })),
+          h('p', { class: 'dash-line' }, fig(hrefFor('/service/report', { as_of: asOfQ }),
+            q.rated ? t('dash.service.sat', { x: fmtNumber(q.satisfaction, 1), n: q.rated }) : t('dash.service.sat.none'), 'dash-svc-sat')),
+          h('p', { class: 'dash-note' }, t('dash.service.note', { as_of: day }))));
+      }
+    }
 
     mount(out, h('div', { class: 'dash-tiles' }, tiles), charts.length ? h('div', { class: 'dash-charts' }, charts) : null);
     for (const draw of charts.draw || []) draw();

@@ -220,6 +220,7 @@ addMessages({
 
     'kfg.title': '开复工统计',
     'kfg.as_of': '统计截至',
+    'project.as_of': '截至日期',
     'kfg.year': '年度',
     'kfg.year.hint': '默认取统计日期所在年度',
     'kfg.by': '分组',
@@ -513,6 +514,7 @@ addMessages({
 
     'kfg.title': 'Construction starts',
     'kfg.as_of': 'As of',
+    'project.as_of': 'As of',
     'kfg.year': 'Year',
     'kfg.year.hint': 'Default: the year of the date',
     'kfg.by': 'Group by',

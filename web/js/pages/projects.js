@@ -30,7 +30,7 @@ for (const [e, prefix] of [['project_event', 'event'], ['progress_report', 'repo
 
 // ---------------------------------------------------------------- list
 
-const FILTER_NAMES = ['park_id', 'level', 'year', 'year_kind', 'chain_id', 'phase', 'status', 'light', 'archived'];
+const FILTER_NAMES = ['park_id', 'level', 'year', 'year_kind', 'chain_id', 'phase', 'status', 'light', 'archived', 'as_of'];
 
 async function listPage(ctx) {
   ctx.setTitle(t('project.list'));
@@ -86,6 +86,8 @@ async function listPage(ctx) {
       { name: 'status', label: 'project.status', options: opts('project.status', STATUSES) },
       { name: 'light', label: 'project.light_filter', options: opts('light', LIGHTS) },
       { name: 'archived', label: 'project.include_archived', options: [{ value: '1', label: 'common.yes' }] },
+      // status, phase and light as of a past day (the dashboard links here with its date)
+      { name: 'as_of', label: 'project.as_of', type: 'date' },
     ],
     columns: [
       { field: 'code', label: 'project.code', sort: true, className: 'nowrap', render: (r) => h('span', { class: 'mono' }, r.code), href: (r) => `#/projects/${r.id}` },
