@@ -361,7 +361,7 @@
 	 * later stages; acceptance is the first passed site inspection of the
 	 * lead's key project. */ \
 	X(COHORT_ROWS, "SELECT l.id, l.code, l.project_name, l.project_id, p.code AS project_code," \
-		" e.name AS enterprise_name, " LEAD_REACHED("signed") " AS signed_on," \
+		" l.enterprise_org_id, e.name AS enterprise_name, " LEAD_REACHED("signed") " AS signed_on," \
 		" " LEAD_REACHED("registered") " AS registered_on, " LEAD_REACHED("started") " AS started_on," \
 		" (SELECT MIN(i.held_on) FROM acc_inspections i JOIN acc_cases c ON c.id = i.case_id" \
 		"  WHERE c.project_id = l.project_id AND i.result = 'pass') AS accepted_on," \

@@ -316,6 +316,24 @@ test('dashboard: funnel chart, monthly bars, the event total', async () => {
   assert.equal(await page.inputValue('.list-toolbar select[name=stalled]'), '1');
 });
 
+test('the cohort page follows this year\'s signed leads, each linked to its lead', async () => {
+  await navClick('签约项目跟踪');
+  await hashIs(/^#\/invest\/cohort/);
+  const head = page.locator('.cohort-signed');
+  await head.waitFor();
+  const y = today().slice(0, 4);
+  const r = await api.get(`/api/reports/cohort?from=${y}-01-01&to=${today()}`);
+  assert.equal(r.status, 200, r.text);
+  assert.equal(Number(await head.getAttribute('data-n')), r.json.signed);
+  assert.ok(r.json.signed >= 1, 'the lead signed at the event is in the cohort');
+  assert.equal(await page.locator('.cohort-stages tbody tr').count(), r.json.stages.length);
+  const row = page.locator('.cohort-leads tbody tr', { hasText: name });
+  await row.waitFor();
+  await shot('cohort-desktop');
+  await row.locator('a').first().click();
+  await hashIs(/^#\/leads\/\d+$/);
+});
+
 test('lead list: filters, sort by score, stage badges', async () => {
   await go('#/leads');
   await page.locator('.data-table td a', { hasText: name }).waitFor();

@@ -11,7 +11,7 @@ import { FLOW, todayChina, wan } from './leads-common.js';
 
 const yi = (w) => fmtNumber(wanToYi(w || 0), 1);
 
-function presets() {
+export function presets() {
   const today = todayChina();
   const y = Number(today.slice(0, 4));
   const d = new Date(`${today}T00:00:00Z`);

@@ -19,6 +19,7 @@ import board from './leads-board.js';
 import todo from './leads-todo.js';
 import events from './leads-events.js';
 import report from './leads-report.js';
+import cohort from './leads-cohort.js';
 import settings from './leads-settings.js';
 import { leadImport, exportLink, exportQuery } from './spreadsheet.js';
 
@@ -269,7 +270,7 @@ const own = {
   ],
 };
 
-const parts = [own, detail, board, todo, events, report, settings, leadImport];
+const parts = [own, detail, board, todo, events, report, cohort, settings, leadImport];
 export default {
   nav: parts.flatMap((p) => p.nav || []),
   routes: parts.flatMap((p) => p.routes || []),
