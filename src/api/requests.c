@@ -11,6 +11,7 @@
 #include "api/calendar.h"
 #include "api/files.h"
 #include "api/resource.h"
+#include "api/rows.h"
 #include "api/service.h"
 #include "api/validate.h"
 #include "http/reply.h"
@@ -18,17 +19,7 @@
 static const char *const list_states[] = {"open", "received", "assigned",
     "in_progress", "resolved", "confirmed", "reopened", NULL};
 
-static long long
-jint(json_t *o, const char *k)
-{
-	return json_integer_value(json_object_get(o, k));
-}
 
-static const char *
-jstr(json_t *o, const char *k)
-{
-	return json_string_value(json_object_get(o, k));
-}
 
 /* A JSON member as a bound value (text, integer or NULL). */
 static struct store_val
@@ -48,7 +39,7 @@ jval(json_t *o, const char *k)
 static int
 jdate(json_t *o, const char *k, struct date *d)
 {
-	const char *s = jstr(o, k);
+	const char *s = json_str_of(o, k);
 
 	return s != NULL && date_parse(s, strlen(s), d) == 0;
 }
@@ -57,8 +48,8 @@ jdate(json_t *o, const char *k, struct date *d)
 static void
 decorate(json_t *q, struct date as_of, int english)
 {
-	int st = rq_lookup(rq_state_names, jstr(q, "state"));
-	int cat = rq_lookup(rq_category_names, jstr(q, "category"));
+	int st = rq_lookup(rq_state_names, json_str_of(q, "state"));
+	int cat = rq_lookup(rq_category_names, json_str_of(q, "category"));
 	struct rq_due due = {{0}, {0}, {0}};
 	const char *late;
 
@@ -89,11 +80,11 @@ req_load(struct store *st, const struct actor *a, int own_only,
 	    SV_I(a->zone_id), SV_I(id)}, 2, &q)) != APP_OK)
 		return e;
 	if (own_only) {
-		if (jint(q, "org_id") != a->org_id)
+		if (json_int_of(q, "org_id") != a->org_id)
 			e = APP_ERR_NOT_FOUND;
-	} else if (!svc_sees_all(a) && jint(q, "officer_id") != a->user_id) {
+	} else if (!svc_sees_all(a) && json_int_of(q, "officer_id") != a->user_id) {
 		if ((e = store_int(st, STMT_ASSIGN_COVERS_ORG, (struct store_val[]){
-		    SV_I(a->zone_id), SV_I(a->user_id), SV_I(jint(q, "org_id"))},
+		    SV_I(a->zone_id), SV_I(a->user_id), SV_I(json_int_of(q, "org_id"))},
 		    3, &n)) == APP_OK && n == 0)
 			e = APP_ERR_FORBIDDEN;
 	}
@@ -174,7 +165,7 @@ req_write(struct store *st, const struct actor *a, json_t *before,
     json_t *q, const char *action, const char *on, const char *note,
     const char *now)
 {
-	long long id = jint(q, "id");
+	long long id = json_int_of(q, "id");
 	json_t *after = NULL;
 	enum app_err e;
 
@@ -252,7 +243,7 @@ svc_request_file(struct store *st, const struct actor *a, int own_only,
 	else if (v[0].type != SV_INT && json_array_size(errs) == 0)
 		ferr_add(errs, "org_id", a->english, "必填", "is required");
 	o = res_ref(st, a, STMT_ORG_GET, &v[0], "org_id", errs);
-	if (o != NULL && strcmp(jstr(o, "kind"), "enterprise") != 0)
+	if (o != NULL && strcmp(json_str_of(o, "kind"), "enterprise") != 0)
 		ferr_add(errs, "org_id", a->english, "应为企业",
 		    "must be an enterprise");
 	json_decref(o);
@@ -386,7 +377,7 @@ svc_request_act(struct store *st, const struct actor *a, int own_only,
 {
 	struct rq_limits lim[RQ__CATEGORIES];
 	json_t *before = NULL, *q = NULL, *b = body;
-	const char *as = jstr(b, "action"), *note = NULL;
+	const char *as = json_str_of(b, "action"), *note = NULL;
 	char day[11], now[20], msg[64];
 	struct date on, received;
 	int act = rq_lookup(rq_action_names, as), cur, to;
@@ -396,7 +387,7 @@ svc_request_act(struct store *st, const struct actor *a, int own_only,
 	if ((e = req_load(st, a, own_only, id, &before)) !=
 	    APP_OK)
 		return e;
-	cur = rq_lookup(rq_state_names, jstr(before, "state"));
+	cur = rq_lookup(rq_state_names, json_str_of(before, "state"));
 	if (act < 0) {
 		ferr_add(errs, "action", a->english,
 		    "应为 assign、start、answer、resolve、confirm、reopen 或 comment",
@@ -435,19 +426,19 @@ svc_request_act(struct store *st, const struct actor *a, int own_only,
 		}
 		u = res_ref(st, a, STMT_USER_GET, &o, "officer_id",
 		    errs);
-		if (u != NULL && (role_parse(jstr(u, "role"), &role) != 0 ||
+		if (u != NULL && (role_parse(json_str_of(u, "role"), &role) != 0 ||
 		    !perm_allows(role, PERM_SERVICE_WRITE) ||
 		    json_is_true(json_object_get(u, "disabled"))))
 			ferr_add(errs, "officer_id", a->english,
 			    "应为在岗的服务专员", "must be an active service officer");
 		json_decref(u);
 		json_object_set_new(q, "officer_id", json_integer(o.i));
-		note = jstr(b, "note");
+		note = json_str_of(b, "note");
 		break;
 	}
 	case RQ_START:
 		set_once(q, "started_on", day);
-		note = jstr(b, "note");
+		note = json_str_of(b, "note");
 		break;
 	case RQ_ANSWER:
 		note = need_text(b, "note", 2000, errs, a->english);
@@ -471,11 +462,11 @@ svc_request_act(struct store *st, const struct actor *a, int own_only,
 		else
 			json_object_set(q, "satisfaction", s);
 		set_str(q, "confirmed_on", day);
-		note = jstr(b, "note");
+		note = json_str_of(b, "note");
 		break;
 	}
 	case RQ_REOPEN: {
-		int cat = rq_lookup(rq_category_names, jstr(q, "category"));
+		int cat = rq_lookup(rq_category_names, json_str_of(q, "category"));
 		struct workcal cal;
 		char dr[11];
 
@@ -494,7 +485,7 @@ svc_request_act(struct store *st, const struct actor *a, int own_only,
 		set_str(q, "resolved_on", NULL);
 		set_str(q, "escalated_on", NULL);
 		json_object_set_new(q, "escalated_to", json_null());
-		json_object_set_new(q, "reopen_count", json_integer(jint(q,
+		json_object_set_new(q, "reopen_count", json_integer(json_int_of(q,
 		    "reopen_count") + 1));
 		break;
 	}
@@ -619,7 +610,7 @@ h_req_file_get(struct req *r)
 	if ((e = store_row1(r->st, STMT_REQ_FILE_GET, (struct store_val[]){
 	    SV_I(r->actor.zone_id), SV_I(r->id)}, 2, &f)) != APP_OK)
 		return e;
-	if ((e = req_load(r->st, &r->actor, r->own_only, jint(f,
+	if ((e = req_load(r->st, &r->actor, r->own_only, json_int_of(f,
 	    "request_id"), &q)) == APP_OK)
 		e = file_reply(r, f);
 	json_decref(q);
@@ -650,11 +641,11 @@ svc_escalate(struct store *st, const struct actor *a, struct date as_of,
 		long long leader = 0;
 
 		if ((e = store_row1(st, STMT_REQ_GET, (struct store_val[]){
-		    SV_I(a->zone_id), SV_I(jint(it, "id"))}, 2, &before)) !=
+		    SV_I(a->zone_id), SV_I(json_int_of(it, "id"))}, 2, &before)) !=
 		    APP_OK)
 			goto fail;
 		if ((e = store_int(st, STMT_USER_LEADER_OF, (struct store_val[]){
-		    SV_I(a->zone_id), SV_I(jint(before, "officer_id"))}, 2,
+		    SV_I(a->zone_id), SV_I(json_int_of(before, "officer_id"))}, 2,
 		    &leader)) != APP_OK) {
 			json_decref(before);
 			goto fail;
@@ -666,11 +657,11 @@ svc_escalate(struct store *st, const struct actor *a, struct date as_of,
 		    json_integer(leader) : json_null());
 		if (a->english)
 			snprintf(note, sizeof note, "past the %s limit on %s",
-			    jstr(q, "late"), asof);
+			    json_str_of(q, "late"), asof);
 		else
 			snprintf(note, sizeof note, "%s 超过%s时限，上报领导", asof,
-			    strcmp(jstr(q, "late"), "start") == 0 ? "启动" :
-			    strcmp(jstr(q, "late"), "answer") == 0 ? "首次答复" :
+			    strcmp(json_str_of(q, "late"), "start") == 0 ? "启动" :
+			    strcmp(json_str_of(q, "late"), "answer") == 0 ? "首次答复" :
 			    "办结");
 		json_array_append_new(done, json_pack("{s:O, s:O, s:O, s:O}",
 		    "id", json_object_get(q, "id"), "title",

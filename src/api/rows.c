@@ -72,3 +72,15 @@ json_pick(json_t *o, const char *const *keys)
 	}
 	return s;
 }
+
+long long
+json_int_of(json_t *o, const char *key)
+{
+	return json_integer_value(json_object_get(o, key));
+}
+
+const char *
+json_str_of(json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(o, key));
+}

@@ -10,6 +10,7 @@
 #include "api/args.h"
 #include "api/calendar.h"
 #include "api/resource.h"
+#include "api/rows.h"
 #include "api/service.h"
 #include "api/validate.h"
 #include "http/reply.h"
@@ -113,17 +114,7 @@ const struct resource check_resource = {
 	.check = check_check,
 };
 
-static long long
-jint(json_t *o, const char *k)
-{
-	return json_integer_value(json_object_get(o, k));
-}
 
-static const char *
-jstr(json_t *o, const char *k)
-{
-	return json_string_value(json_object_get(o, k));
-}
 
 enum app_err
 h_building_firms(struct req *r)
@@ -164,8 +155,8 @@ svc_check_status(struct store *st, const struct actor *a, struct date as_of,
 		json_t *checks = json_object();
 
 		for (int k = 0; check_kinds[k] != NULL; k++) {
-			long long every = jint(b, every_col[k]);
-			const char *last = jstr(b, last_col[k]);
+			long long every = json_int_of(b, every_col[k]);
+			const char *last = json_str_of(b, last_col[k]);
 			struct date d, due = {0};
 			char dues[11];
 			int overdue = 0;
@@ -237,7 +228,7 @@ subject_exists(struct store *st, const struct actor *a, const char *subject,
 	    (struct store_val[]){SV_I(a->zone_id), SV_I(id)}, 2, &o)) !=
 	    APP_OK)
 		return e;
-	if (org && strcmp(jstr(o, "kind"), "enterprise") != 0)
+	if (org && strcmp(json_str_of(o, "kind"), "enterprise") != 0)
 		e = APP_ERR_NOT_FOUND;
 	json_decref(o);
 	return e;
@@ -443,7 +434,7 @@ check_subject(struct store *st, const struct actor *a, const char *subject,
 	o = res_ref(st, a, strcmp(subject, "org") == 0 ? STMT_ORG_GET :
 	    STMT_BUILDING_GET, id, "subject_id", errs);
 	if (o != NULL && strcmp(subject, "org") == 0 &&
-	    strcmp(jstr(o, "kind"), "enterprise") != 0)
+	    strcmp(json_str_of(o, "kind"), "enterprise") != 0)
 		ferr_add(errs, "subject_id", a->english, "应为企业",
 		    "must be an enterprise");
 	json_decref(o);
@@ -483,7 +474,7 @@ check_officer(struct store *st, const struct actor *a, const char *field,
 	json_t *u = res_ref(st, a, STMT_USER_GET, id, field, errs);
 	enum role role;
 
-	if (u != NULL && (role_parse(jstr(u, "role"), &role) != 0 ||
+	if (u != NULL && (role_parse(json_str_of(u, "role"), &role) != 0 ||
 	    !perm_allows(role, PERM_SERVICE_WRITE) ||
 	    json_is_true(json_object_get(u, "disabled"))))
 		ferr_add(errs, field, a->english, "应为在岗的服务专员",
@@ -531,11 +522,11 @@ svc_assign(struct store *st, const struct actor *a, json_t *body,
 	if (json_array_size(cur) > 0) {
 		json_t *c = json_array_get(cur, 0);
 
-		cur_id = jint(c, "id");
-		if (jint(c, "officer_id") == v[0].i)
+		cur_id = json_int_of(c, "id");
+		if (json_int_of(c, "officer_id") == v[0].i)
 			ferr_add(errs, "officer_id", a->english,
 			    "已由该专员包保", "already assigned to this officer");
-		else if (strcmp(v[3].s, jstr(c, "date_from")) <= 0)
+		else if (strcmp(v[3].s, json_str_of(c, "date_from")) <= 0)
 			ferr_add(errs, "date_from", a->english,
 			    "应晚于现任专员的开始日期",
 			    "must be after the current officer's first day");
@@ -606,7 +597,7 @@ h_assign_end(struct req *r)
 	if (!json_is_null(json_object_get(before, "date_to")))
 		ferr_add(r->errs, "date_to", r->english, "该包保已结束",
 		    "this assignment has ended already");
-	else if (v[0].type == SV_TEXT && strcmp(v[0].s, jstr(before,
+	else if (v[0].type == SV_TEXT && strcmp(v[0].s, json_str_of(before,
 	    "date_from")) < 0)
 		ferr_add(r->errs, "date_to", r->english, "不能早于开始日期",
 		    "cannot be before the first day");
@@ -623,7 +614,7 @@ h_assign_end(struct req *r)
 		    SV_I(r->actor.zone_id), SV_I(r->id)}, 2, &after)) ==
 		    APP_OK && (e = store_audit_part(r->st, r->actor.zone_id,
 		    r->actor.user_id, "assignment", r->id, "update", before,
-		    after, jstr(before, "subject"), jint(before,
+		    after, json_str_of(before, "subject"), json_int_of(before,
 		    "subject_id"))) == APP_OK)
 			e = store_commit(r->st);
 		else
@@ -668,7 +659,7 @@ h_portfolio(struct req *r)
 	    &status)) != APP_OK)
 		goto out;
 	json_array_foreach(rows, i, it) {
-		int is_org = strcmp(jstr(it, "subject"), "org") == 0;
+		int is_org = strcmp(json_str_of(it, "subject"), "org") == 0;
 		struct store_val k[12] = {SV_I(r->actor.zone_id), SV_NULLV,
 		    SV_T("open"), SV_NULLV, SV_NULLV, SV_NULLV, SV_NULLV,
 		    SV_NULLV, SV_NULLV};
@@ -676,7 +667,7 @@ h_portfolio(struct req *r)
 		if (!json_is_null(json_object_get(it, "date_to")))
 			continue;
 		if (is_org) {
-			k[4] = SV_I(jint(it, "subject_id"));
+			k[4] = SV_I(json_int_of(it, "subject_id"));
 			if ((e = store_int(r->st, STMT_REQ_COUNT, k, 9, &n)) !=
 			    APP_OK)
 				goto out;
@@ -690,7 +681,7 @@ h_portfolio(struct req *r)
 			continue;
 		}
 		json_array_foreach(status, j, b)
-			if (jint(b, "id") == jint(it, "subject_id")) {
+			if (json_int_of(b, "id") == json_int_of(it, "subject_id")) {
 				json_object_set(it, "checks",
 				    json_object_get(b, "checks"));
 				json_object_set(it, "open_issues",
@@ -738,14 +729,14 @@ svc_limits(struct store *st, long long zone_id,
 	    SV_I(zone_id)}, 1, &rows)) != APP_OK)
 		return e;
 	json_array_foreach(rows, i, row) {
-		int c = rq_lookup(rq_category_names, jstr(row, "category"));
+		int c = rq_lookup(rq_category_names, json_str_of(row, "category"));
 
 		if (c < 0)
 			continue;
-		out[c].start = (int)jint(row, "start_days");
-		out[c].answer = (int)jint(row, "answer_days");
-		out[c].resolve = (int)jint(row, "resolve_days");
-		out[c].complex = (int)jint(row, "complex_days");
+		out[c].start = (int)json_int_of(row, "start_days");
+		out[c].answer = (int)json_int_of(row, "answer_days");
+		out[c].resolve = (int)json_int_of(row, "resolve_days");
+		out[c].complex = (int)json_int_of(row, "complex_days");
 	}
 	json_decref(rows);
 	return APP_OK;

@@ -12,6 +12,7 @@
 
 #include "api/args.h"
 #include "api/calendar.h"
+#include "api/rows.h"
 #include "api/service.h"
 #include "api/validate.h"
 #include "http/reply.h"
@@ -22,17 +23,12 @@ struct tally {
 	long long days, rated, stars;	/* sums for the averages */
 };
 
-static const char *
-jstr(json_t *o, const char *k)
-{
-	return json_string_value(json_object_get(o, k));
-}
 
 /* Whether step k happened by day d (its date is set and ≤ d). */
 static int
 by(json_t *q, const char *k, const char *d)
 {
-	const char *s = jstr(q, k);
+	const char *s = json_str_of(q, k);
 
 	return s != NULL && strcmp(s, d) <= 0;
 }
@@ -48,17 +44,17 @@ count(struct tally *t, json_t *q, const char *asof, const struct workcal *c)
 	if (open) {
 		t->open++;
 		/* Late: a limit passed before the step it limits. */
-		if (strcmp(jstr(q, "due_resolve"), asof) < 0 ||
+		if (strcmp(json_str_of(q, "due_resolve"), asof) < 0 ||
 		    (!by(q, "started_on", asof) &&
-		    strcmp(jstr(q, "due_start"), asof) < 0) ||
+		    strcmp(json_str_of(q, "due_start"), asof) < 0) ||
 		    (!by(q, "answered_on", asof) &&
-		    strcmp(jstr(q, "due_answer"), asof) < 0))
+		    strcmp(json_str_of(q, "due_answer"), asof) < 0))
 			t->overdue++;
 		return;
 	}
 	t->resolved++;
-	if (date_parse(jstr(q, "received_on"), 10, &rec) == 0 &&
-	    date_parse(jstr(q, "resolved_on"), 10, &res) == 0)
+	if (date_parse(json_str_of(q, "received_on"), 10, &rec) == 0 &&
+	    date_parse(json_str_of(q, "resolved_on"), 10, &res) == 0)
 		t->days += workcal_count(c, rec, res);
 	if (by(q, "confirmed_on", asof)) {
 		t->confirmed++;
@@ -165,7 +161,7 @@ svc_report(struct store *st, const struct actor *a, struct date from,
 	json_array_foreach(rows, i, q) {
 		long long oid = json_integer_value(json_object_get(q,
 		    "officer_id"));
-		int c = rq_lookup(rq_category_names, jstr(q, "category"));
+		int c = rq_lookup(rq_category_names, json_str_of(q, "category"));
 		size_t k;
 
 		count(&all, q, asof, &cal);
@@ -175,7 +171,7 @@ svc_report(struct store *st, const struct actor *a, struct date from,
 			;
 		if (k == noff) {
 			off[k].id = oid;
-			off[k].name = jstr(q, "officer_name");
+			off[k].name = json_str_of(q, "officer_name");
 			noff++;
 		}
 		count(&off[k].t, q, asof, &cal);
@@ -248,7 +244,7 @@ svc_report_xlsx(json_t *rep, char **data, size_t *len, char *err,
 	memcpy(ccols + 1, tcols, sizeof tcols);
 	json_array_append(totals, json_object_get(rep, "requests"));
 	snprintf(title, sizeof title, "企业服务情况（截至%s）",
-	    jstr(rep, "as_of"));
+	    json_str_of(rep, "as_of"));
 	{
 		const struct xsheet sh[] = {
 			{"汇总", title, tcols, 8, totals},

@@ -54,6 +54,10 @@ int cli_open_zone(const char *cmd, const char *zone, struct store **st,
     struct actor *a);
 /* Writes data to path; 0 ok, -1 with errno set. */
 int cli_write_file(const char *path, const char *data, size_t len);
+/* A report's workbook (make builds it from rep) written to out, with the
+ * message of either failure; the exit code. */
+int cli_write_xlsx(const char *cmd, enum app_err (*make)(json_t *, char **,
+    size_t *, char *, size_t), json_t *rep, const char *out);
 /* CSV on stdout with a BOM (Excel then reads UTF-8), a header row of
  * labels, and the keys' values per row. */
 void cli_print_csv(json_t *rows, const char *const *keys,

@@ -327,6 +327,26 @@ cli_write_file(const char *path, const char *data, size_t len)
 }
 
 int
+cli_write_xlsx(const char *cmd, enum app_err (*make)(json_t *, char **,
+    size_t *, char *, size_t), json_t *rep, const char *out)
+{
+	char *data = NULL, err[256];
+	size_t len = 0;
+	int rc = EXIT_OK;
+
+	if (make(rep, &data, &len, err, sizeof err) != APP_OK) {
+		fprintf(stderr, "zonedesk %s: %s\n", cmd, err);
+		rc = EXIT_RUNTIME;
+	} else if (cli_write_file(out, data, len) != 0) {
+		fprintf(stderr, "zonedesk %s: --out: cannot write %s\n", cmd, out);
+		rc = EXIT_RUNTIME;
+	} else
+		printf("written to %s\n", out);
+	free(data);
+	return rc;
+}
+
+int
 cli_check_format(const char *cmd, const char *format,
     const char *const *formats, const char *out)
 {

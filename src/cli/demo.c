@@ -49,6 +49,22 @@ static const char *const users[][4] = {
 	{"enterprise", "孙经理", "enterprise_user", NULL},
 };
 
+int
+demo_ok(const char *what, enum app_err e, json_t *errs)
+{
+	if (e == APP_OK)
+		return 0;
+	fprintf(stderr, "zonedesk demo: %s: %s", what, app_strerror(e, 1));
+	if (json_array_size(errs) > 0) {
+		char *s = json_dumps(errs, JSON_COMPACT);
+
+		fprintf(stderr, " %s", s);
+		free(s);
+	}
+	fputc('\n', stderr);
+	return -1;
+}
+
 static int
 create(struct store *st, const struct actor *a, const struct resource *res,
     json_t *body, long long *id)

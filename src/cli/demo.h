@@ -2,6 +2,8 @@
 #ifndef ZD_CLI_DEMO_H
 #define ZD_CLI_DEMO_H
 
+#include <jansson.h>
+
 #include "api/actor.h"
 #include "store/store.h"
 
@@ -10,6 +12,10 @@ struct demo_refs {
 	long long parks[8], chains[8], owners[8], regions[8], contractor;
 	size_t nparks, nchains, nowners, nregions;
 };
+
+/* 0 when e is APP_OK; else prints "zonedesk demo: what: error [fields]"
+ * and returns -1. */
+int demo_ok(const char *what, enum app_err e, json_t *errs);
 
 /* Key projects with events, reports and problems; 0 ok, -1 failed. */
 int demo_projects(struct store *st, const struct actor *a,

@@ -18,22 +18,6 @@
 
 static const char demo_pdf[] = "%PDF-1.4\n% zonedesk demo\n%%EOF\n";
 
-static int
-ok(const char *what, enum app_err e, json_t *errs)
-{
-	if (e == APP_OK)
-		return 0;
-	fprintf(stderr, "zonedesk demo: acceptance: %s: %s", what,
-	    app_strerror(e, 1));
-	if (json_array_size(errs) > 0) {
-		char *s = json_dumps(errs, JSON_COMPACT);
-
-		fprintf(stderr, " %s", s);
-		free(s);
-	}
-	fputc('\n', stderr);
-	return -1;
-}
 
 /* The working day n working days before today. */
 static struct date
@@ -65,7 +49,7 @@ step(const char *what, enum app_err (*fn)(struct store *,
     json_t **out)
 {
 	json_t *errs = json_array(), *res = NULL;
-	int rc = ok(what, fn(d->st, a, id, body, errs, &res), errs);
+	int rc = demo_ok(what, fn(d->st, a, id, body, errs, &res), errs);
 
 	json_decref(errs);
 	json_decref(body);
@@ -120,7 +104,7 @@ open_case(struct demo_acc *d, size_t p, const char *title,
 	    (json_int_t)d->projects[p], "title", title, "building", "1号厂房",
 	    "department_ids", dl, "applicant_org_id",
 	    (json_int_t)d->owners[p]);
-	rc = ok("open", acc_case_open(d->st, &d->officer, body, errs, &c),
+	rc = demo_ok("open", acc_case_open(d->st, &d->officer, body, errs, &c),
 	    errs);
 	json_decref(body);
 	json_decref(errs);
@@ -133,7 +117,7 @@ open_case(struct demo_acc *d, size_t p, const char *title,
 		errs = json_array();
 		snprintf(name, sizeof name, "%s.pdf", json_string_value(
 		    json_object_get(it, "name")));
-		rc = ok("file", acc_file_add(d->st, &d->officer,
+		rc = demo_ok("file", acc_file_add(d->st, &d->officer,
 		    json_integer_value(json_object_get(c, "id")),
 		    json_integer_value(json_object_get(it, "item_id")), name,
 		    demo_pdf, sizeof demo_pdf - 1, errs, &f), errs);
@@ -180,7 +164,7 @@ decide(struct demo_acc *d, json_t **c, int k, const char *decision,
 	json_decref(res);
 	json_decref(*c);
 	*c = NULL;
-	return ok("reload", acc_case_get(d->st, &d->officer, cid, d->today, c),
+	return demo_ok("reload", acc_case_get(d->st, &d->officer, cid, d->today, c),
 	    NULL);
 }
 
@@ -231,7 +215,7 @@ demo_acceptance(struct store *st, const struct actor *a, const char *pw,
 
 	d.officer = *a;
 	if (user_by_name(st, "approval", &u) != APP_OK)
-		return ok("approval user", APP_ERR_NOT_FOUND, NULL);
+		return demo_ok("approval user", APP_ERR_NOT_FOUND, NULL);
 	d.officer.user_id = json_integer_value(json_object_get(u, "id"));
 	d.officer.role = ROLE_APPROVAL_OFFICER;
 	json_decref(u);
@@ -254,13 +238,13 @@ demo_acceptance(struct store *st, const struct actor *a, const char *pw,
 			    names[k][0], "name", names[k][1], "role",
 			    "dept_reviewer", "password", pw, "department",
 			    names[k][2]);
-			rc = ok("reviewer", user_create(st, a, body, errs, &out),
+			rc = demo_ok("reviewer", user_create(st, a, body, errs, &out),
 			    errs);
 			json_decref(body);
 			json_decref(out);
 		}
 		if (rc == 0 && user_by_name(st, names[k][0], &u) != APP_OK)
-			rc = ok("reviewer", APP_ERR_NOT_FOUND, NULL);
+			rc = demo_ok("reviewer", APP_ERR_NOT_FOUND, NULL);
 		if (rc == 0) {
 			d.reviewers[k] = *a;
 			d.reviewers[k].role = ROLE_DEPT_REVIEWER;
@@ -269,7 +253,7 @@ demo_acceptance(struct store *st, const struct actor *a, const char *pw,
 			body = json_pack("{s:[I]}", "user_ids",
 			    (json_int_t)d.reviewers[k].user_id);
 			out = NULL;
-			rc = ok("reviewers", acc_dept_set(st, a, d.depts[k], 1,
+			rc = demo_ok("reviewers", acc_dept_set(st, a, d.depts[k], 1,
 			    body, errs, &out), errs);
 			json_decref(body);
 			json_decref(out);
@@ -299,7 +283,7 @@ demo_acceptance(struct store *st, const struct actor *a, const char *pw,
 		json_decref(page);
 	}
 	if (d.nprojects < 5)
-		return ok("projects", APP_ERR_NOT_FOUND, NULL);
+		return demo_ok("projects", APP_ERR_NOT_FOUND, NULL);
 	if (workcal_load(st, a->zone_id, (struct date){0}, (struct date){0},
 	    &d.cal) != APP_OK) {
 		workcal_free(&d.cal);

@@ -51,21 +51,6 @@ fmt(struct date d, char out[11])
 	date_format(d, out);
 }
 
-static int
-ok(const char *what, enum app_err e, json_t *errs)
-{
-	if (e == APP_OK)
-		return 0;
-	fprintf(stderr, "zonedesk demo: %s: %s", what, app_strerror(e, 1));
-	if (json_array_size(errs) > 0) {
-		char *s = json_dumps(errs, JSON_COMPACT);
-
-		fprintf(stderr, " %s", s);
-		free(s);
-	}
-	fputc('\n', stderr);
-	return -1;
-}
 
 int
 demo_projects(struct store *st, const struct actor *a,
@@ -113,7 +98,7 @@ demo_projects(struct store *st, const struct actor *a,
 		    "manager", i % 2 ? "王建国" : "李伟", "leader",
 		    i % 3 ? "张副主任" : "刘主任", "total_investment", total,
 		    "planned_start", ps, "planned_finish", pf, "years", years);
-		if (ok(code, project_save(st, a, 0, body, errs, &out), errs)) {
+		if (demo_ok(code, project_save(st, a, 0, body, errs, &out), errs)) {
 			json_decref(body);
 			json_decref(errs);
 			return -1;
@@ -135,7 +120,7 @@ demo_projects(struct store *st, const struct actor *a,
 				sd = tdays - 1;
 			fmt(date_from_days(sd), d);
 			body = json_pack("{s:s, s:s}", "kind", "start", "date", d);
-			if (ok("start", project_event_add(st, a, pid, body, errs,
+			if (demo_ok("start", project_event_add(st, a, pid, body, errs,
 			    &out), errs))
 				return -1;
 			json_decref(out);
@@ -188,7 +173,7 @@ demo_projects(struct store *st, const struct actor *a,
 					    "solved" : "open", "closing_note",
 					    solved ? "已协调解决" : NULL));
 				}
-				if (ok("report", progress_report_add(st, a, pid,
+				if (demo_ok("report", progress_report_add(st, a, pid,
 				    rb, errs, &out), errs))
 					return -1;
 				json_decref(out);
@@ -199,7 +184,7 @@ demo_projects(struct store *st, const struct actor *a,
 				body = json_pack("{s:s, s:s, s:s}", "kind",
 				    "stop", "date", d, "reason",
 				    stop_reasons[i % 3]);
-				if (ok("stop", project_event_add(st, a, pid,
+				if (demo_ok("stop", project_event_add(st, a, pid,
 				    body, errs, &out), errs))
 					return -1;
 				json_decref(out);
@@ -209,7 +194,7 @@ demo_projects(struct store *st, const struct actor *a,
 				fmt(date_from_days(resume_at), d);
 				body = json_pack("{s:s, s:s}", "kind", "resume",
 				    "date", d);
-				if (ok("resume", project_event_add(st, a, pid,
+				if (demo_ok("resume", project_event_add(st, a, pid,
 				    body, errs, &out), errs))
 					return -1;
 				json_decref(out);

@@ -16,27 +16,11 @@
 #include "cli/demo.h"
 #include "util/err.h"
 
-static int
-ok(const char *what, enum app_err e, json_t *errs)
-{
-	if (e == APP_OK)
-		return 0;
-	fprintf(stderr, "zonedesk demo: service: %s: %s", what,
-	    app_strerror(e, 1));
-	if (json_array_size(errs) > 0) {
-		char *s = json_dumps(errs, JSON_COMPACT);
-
-		fprintf(stderr, " %s", s);
-		free(s);
-	}
-	fputc('\n', stderr);
-	return -1;
-}
 
 /* Runs one operation on body (taken); *id gets the result's id. */
 #define RUN(what, call, body, id) do { \
 	json_t *errs_ = json_array(), *out_ = NULL, *body_ = (body); \
-	int rc_ = ok(what, call, errs_); \
+	int rc_ = demo_ok(what, call, errs_); \
 	if (rc_ == 0 && (id) != NULL) \
 		*(long long *)(id) = json_integer_value(json_object_get(out_, \
 		    "id")); \
@@ -114,11 +98,11 @@ demo_service(struct store *st, const struct actor *a, const char *pw,
 
 	/* The leader and the officers: the demo's 赵专员 and two more. */
 	if (user_by_name(st, "leader", &u) != APP_OK)
-		return ok("leader", APP_ERR_NOT_FOUND, NULL);
+		return demo_ok("leader", APP_ERR_NOT_FOUND, NULL);
 	leader = json_integer_value(json_object_get(u, "id"));
 	json_decref(u);
 	if (user_by_name(st, "service", &u) != APP_OK)
-		return ok("service officer", APP_ERR_NOT_FOUND, NULL);
+		return demo_ok("service officer", APP_ERR_NOT_FOUND, NULL);
 	off[0] = json_integer_value(json_object_get(u, "id"));
 	RUN("leader of 赵专员", user_update(st, a, off[0], json_pack("{s:O, s:O,"
 	    " s:I}", "name", json_object_get(u, "name"), "role",
@@ -134,7 +118,7 @@ demo_service(struct store *st, const struct actor *a, const char *pw,
 	    "password", pw, "leader_id", (json_int_t)leader), errs_, &out_),
 	    NULL, &off[2]);
 	if (user_by_name(st, "enterprise", &u) != APP_OK)
-		return ok("enterprise user", APP_ERR_NOT_FOUND, NULL);
+		return demo_ok("enterprise user", APP_ERR_NOT_FOUND, NULL);
 	ent_user = json_integer_value(json_object_get(u, "id"));
 	json_decref(u);
 
@@ -151,7 +135,7 @@ demo_service(struct store *st, const struct actor *a, const char *pw,
 		json_t *o = NULL;
 
 		if (res_get(st, a, &org_resource, refs->owners[i], &o) != APP_OK)
-			return ok("enterprise", APP_ERR_NOT_FOUND, NULL);
+			return demo_ok("enterprise", APP_ERR_NOT_FOUND, NULL);
 		json_object_set_new(o, "park_id", json_integer(refs->parks[i]));
 		json_object_set_new(o, "chain_id", refs->nchains ?
 		    json_integer(refs->chains[i % refs->nchains]) : json_null());
@@ -324,7 +308,7 @@ demo_service(struct store *st, const struct actor *a, const char *pw,
 	{
 		json_t *out = NULL;
 
-		if (ok("escalation", svc_escalate(st, a, date_today_cn(), &out),
+		if (demo_ok("escalation", svc_escalate(st, a, date_today_cn(), &out),
 		    NULL) != 0)
 			return -1;
 		json_decref(out);

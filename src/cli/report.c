@@ -78,19 +78,7 @@ kaifugong(int argc, char **argv)
 		puts(s);
 		free(s);
 	} else if (strcmp(format, "xlsx") == 0) {
-		char *data = NULL, err[256];
-		size_t len = 0;
-
-		if (kfg_xlsx(rep, &data, &len, err, sizeof err) != APP_OK) {
-			fprintf(stderr, "zonedesk report kaifugong: %s\n", err);
-			rc = EXIT_RUNTIME;
-		} else if (cli_write_file(out, data, len) != 0) {
-			fprintf(stderr, "zonedesk report kaifugong: --out: "
-			    "cannot write %s\n", out);
-			rc = EXIT_RUNTIME;
-		} else
-			printf("written to %s\n", out);
-		free(data);
+		rc = cli_write_xlsx("report kaifugong", kfg_xlsx, rep, out);
 	} else if (strcmp(format, "csv") == 0) {
 		if (by != NULL)
 			cli_print_csv(json_object_get(rep, "groups"), gkeys, glabels);
@@ -166,17 +154,8 @@ investment(int argc, char **argv)
 		puts(s);
 		free(s);
 	} else if (strcmp(format, "xlsx") == 0) {
-		char *data = NULL, err[256];
-		size_t len = 0;
-
-		if (invest_report_xlsx(rep, &data, &len, err, sizeof err) !=
-		    APP_OK || cli_write_file(out, data, len) != 0) {
-			fprintf(stderr, "zonedesk report investment: --out: %s\n",
-			    data ? out : err);
-			rc = EXIT_RUNTIME;
-		} else
-			printf("written to %s\n", out);
-		free(data);
+		rc = cli_write_xlsx("report investment", invest_report_xlsx, rep,
+		    out);
 	} else if (strcmp(format, "csv") == 0)
 		cli_print_csv(json_object_get(rep, "monthly"), mkeys, mlabels);
 	else {

@@ -76,20 +76,7 @@ report_service(int argc, char **argv)
 		puts(s);
 		free(s);
 	} else if (strcmp(format, "xlsx") == 0) {
-		char *data = NULL, err[256];
-		size_t len = 0;
-
-		if (svc_report_xlsx(rep, &data, &len, err, sizeof err) !=
-		    APP_OK) {
-			fprintf(stderr, "zonedesk report service: %s\n", err);
-			rc = EXIT_RUNTIME;
-		} else if (cli_write_file(out, data, len) != 0) {
-			fprintf(stderr, "zonedesk report service: --out: "
-			    "cannot write %s\n", out);
-			rc = EXIT_RUNTIME;
-		} else
-			printf("written to %s\n", out);
-		free(data);
+		rc = cli_write_xlsx("report service", svc_report_xlsx, rep, out);
 	} else if (strcmp(format, "csv") == 0) {
 		cli_print_csv(json_object_get(rep, "by_officer"), keys, labels);
 	} else {

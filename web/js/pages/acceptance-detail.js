@@ -20,6 +20,10 @@ function stat(labelKey, value, extra) {
     h('div', { class: 'stat-value' }, extra ? [value, extra] : orDash(value)));
 }
 
+function threadLink(allowed, href, text) {
+  return allowed ? h('a', { href, class: 'acc-thread-link' }, text) : text;
+}
+
 function pointsList(round) {
   const pts = round.points || [];
   if (!pts.length) return null;
@@ -301,8 +305,10 @@ async function detailPage(ctx) {
     const summary = h('section', { class: 'card acc-summary' },
       h('div', { class: 'stats' },
         stat('acc.status', null, h('span', { class: 'badge-row' }, caseStatusBadge(c.status), overdueBadge(c.overdue))),
-        stat('acc.project', c.project_name ? `${c.project_code || ''} ${c.project_name}`.trim() : null),
-        stat('acc.applicant', c.applicant_name),
+        // the thread: the case's key project and its applicant, for whoever may open them
+        stat('acc.project', c.project_name ? threadLink(can('project.read') || can('project.read_own'), `#/projects/${c.project_id}`,
+          `${c.project_code || ''} ${c.project_name}`.trim()) : null),
+        stat('acc.applicant', c.applicant_name ? threadLink(can('org.read') || can('org.read_own'), `#/orgs/${c.applicant_org_id}`, c.applicant_name) : null),
         stat('acc.building', c.building),
         stat('acc.submitted_on', fmtDate(c.submitted_on)),
         stat('acc.due_on', c.due_on ? h('span', { class: c.overdue ? 'text-overdue' : '' }, fmtDate(c.due_on)) : null),

@@ -5,9 +5,9 @@ import { t, addMessages } from '../i18n.js';
 import { api } from '../api.js';
 import { replaceQuery } from '../router.js';
 import { fmtDate, fmtNumber } from '../format.js';
-import { h, mount, pageHeader, loadingBlock, errorBlock, nextId, button } from '../ui.js';
+import { h, mount, pageHeader, loadingBlock, errorBlock } from '../ui.js';
 import { todayChina } from './leads-common.js';
-import { presets } from './leads-report.js';
+import { periodForm } from './leads-report.js';
 
 addMessages({
   zh: {
@@ -91,29 +91,11 @@ async function cohortPage(ctx) {
   ctx.setTitle(t('nav.cohort'));
   const today = todayChina();
   const state = { from: ctx.query.from || `${today.slice(0, 4)}-01-01`, to: ctx.query.to || today };
-  const fromId = nextId('cf');
-  const toId = nextId('ct');
-  const fromIn = h('input', { id: fromId, name: 'from', type: 'date', class: 'input', value: state.from });
-  const toIn = h('input', { id: toId, name: 'to', type: 'date', class: 'input', value: state.to });
   const body = h('div', { class: 'cohort-body' });
-  const presetBtns = presets().map((p) => {
-    const b = button(p.key, { kind: 'link' });
-    b.addEventListener('click', () => { fromIn.value = p.from; toIn.value = p.to; apply(); });
-    return b;
-  });
-  const toolbar = h('form', { class: 'list-toolbar inv-period', 'aria-label': t('ireport.period') },
-    h('div', { class: 'toolbar-field' }, h('label', { for: fromId }, t('ireport.from')), fromIn),
-    h('div', { class: 'toolbar-field' }, h('label', { for: toId }, t('ireport.to')), toIn),
-    h('div', { class: 'toolbar-buttons' }, h('button', { type: 'submit', class: 'btn btn-primary' }, t('ireport.apply'))),
-    h('div', { class: 'inv-presets' }, presetBtns));
-  toolbar.addEventListener('submit', (e) => { e.preventDefault(); apply(); });
-
-  function apply() {
-    state.from = fromIn.value;
-    state.to = toIn.value;
+  const toolbar = periodForm(state, () => {
     replaceQuery({ from: state.from, to: state.to });
     load();
-  }
+  });
 
   async function load() {
     mount(body, loadingBlock());

@@ -11,7 +11,7 @@ import { FLOW, todayChina, wan } from './leads-common.js';
 
 const yi = (w) => fmtNumber(wanToYi(w || 0), 1);
 
-export function presets() {
+function presets() {
   const today = todayChina();
   const y = Number(today.slice(0, 4));
   const d = new Date(`${today}T00:00:00Z`);
@@ -98,33 +98,37 @@ async function drawCharts(r, funnelEl, monthlyEl) {
   });
 }
 
-async function reportPage(ctx) {
-  ctx.setTitle(t('nav.report'));
-  const today = todayChina();
-  const state = { from: ctx.query.from || `${today.slice(0, 4)}-01-01`, to: ctx.query.to || today };
-  const fromId = nextId('rf');
-  const toId = nextId('rt');
-  const fromIn = h('input', { id: fromId, type: 'date', class: 'input', value: state.from });
-  const toIn = h('input', { id: toId, type: 'date', class: 'input', value: state.to });
-  const body = h('div', { class: 'inv-report-body' });
+/** The period form (from, to, the presets): fills state and calls onApply. */
+export function periodForm(state, onApply) {
+  const fromId = nextId('pf');
+  const toId = nextId('pt');
+  const fromIn = h('input', { id: fromId, name: 'from', type: 'date', class: 'input', value: state.from });
+  const toIn = h('input', { id: toId, name: 'to', type: 'date', class: 'input', value: state.to });
+  const apply = () => { state.from = fromIn.value; state.to = toIn.value; onApply(); };
   const presetBtns = presets().map((p) => {
     const b = button(p.key, { kind: 'link' });
     b.addEventListener('click', () => { fromIn.value = p.from; toIn.value = p.to; apply(); });
     return b;
   });
-  const toolbar = h('form', { class: 'list-toolbar inv-period', 'aria-label': t('ireport.period') },
+  const form = h('form', { class: 'list-toolbar inv-period', 'aria-label': t('ireport.period') },
     h('div', { class: 'toolbar-field' }, h('label', { for: fromId }, t('ireport.from')), fromIn),
     h('div', { class: 'toolbar-field' }, h('label', { for: toId }, t('ireport.to')), toIn),
     h('div', { class: 'toolbar-buttons' }, h('button', { type: 'submit', class: 'btn btn-primary' }, t('ireport.apply'))),
     h('div', { class: 'inv-presets' }, presetBtns));
-  toolbar.addEventListener('submit', (e) => { e.preventDefault(); apply(); });
+  form.addEventListener('submit', (e) => { e.preventDefault(); apply(); });
+  return form;
+}
 
-  function apply() {
-    state.from = fromIn.value; state.to = toIn.value;
+async function reportPage(ctx) {
+  ctx.setTitle(t('nav.report'));
+  const today = todayChina();
+  const state = { from: ctx.query.from || `${today.slice(0, 4)}-01-01`, to: ctx.query.to || today };
+  const body = h('div', { class: 'inv-report-body' });
+  const toolbar = periodForm(state, () => {
     const thisYear = state.from === `${today.slice(0, 4)}-01-01` && state.to === today;
     replaceQuery(thisYear ? {} : { from: state.from, to: state.to });
     load();
-  }
+  });
 
   async function load() {
     mount(body, loadingBlock());
