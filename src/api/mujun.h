@@ -61,6 +61,11 @@ enum app_err mujun_import(struct store *st, const struct actor *a,
     const struct table *t, int year, int dry_run, json_t **out,
     void (*progress)(size_t done, size_t total, void *ctx), void *ctx);
 
+/* Adds flat members to the rows of scores for tables and CSV:
+ * group_label (规上/规下), prev_total, prev_class, prev_rank, delta_total,
+ * delta_rank, flag_text, and v_<indicator> / p_<indicator>. */
+void mujun_flatten(json_t *scores);
+
 /* The workbook of a year: 排名 (the ranked table), 按园区, 按产业链.
  * scores and dist as the functions above return them; malloc'd bytes. */
 enum app_err mujun_xlsx(json_t *scores, json_t *dist, char **data,

@@ -155,6 +155,50 @@ mujun_import(struct store *st, const struct actor *a, const struct table *t,
 
 /* ---- the workbook ---- */
 
+/* Flat members for tables: group_label, prev_*, delta_*, flag_text, and
+ * v_<indicator> / p_<indicator> (value, part). */
+void
+mujun_flatten(json_t *scores)
+{
+	json_t *inds = json_object_get(scores, "indicators"), *ind, *r;
+	size_t i, k;
+
+	json_array_foreach(json_object_get(scores, "rows"), i, r) {
+		json_t *prev = json_object_get(r, "previous");
+		json_t *chg = json_object_get(r, "change"), *x;
+		char flags[512] = "";
+		size_t fl = 0;
+
+		json_object_set_new(r, "group_label", json_string(strcmp(
+		    json_string_value(json_object_get(r, "group")), "small") ==
+		    0 ? "规下" : "规上"));
+		json_object_set(r, "prev_total", json_object_get(prev, "total"));
+		json_object_set(r, "prev_class", json_object_get(prev, "class"));
+		json_object_set(r, "prev_rank", json_object_get(prev, "rank"));
+		json_object_set(r, "delta_total", json_object_get(chg, "total"));
+		json_object_set(r, "delta_rank", json_object_get(chg, "rank"));
+		json_array_foreach(json_object_get(r, "flags"), k, x)
+			if (fl < sizeof flags)
+				fl += (size_t)snprintf(flags + fl, sizeof flags -
+				    fl, "%s%s", k ? "；" : "", json_string_value(
+				    json_object_get(x, "message")));
+		json_object_set_new(r, "flag_text", json_string(flags));
+		json_array_foreach(inds, k, ind) {
+			const char *key = json_string_value(json_object_get(ind,
+			    "key"));
+			json_t *v = json_object_get(json_object_get(r,
+			    "indicators"), key);
+			char vk[40], pk[40];
+
+			snprintf(vk, sizeof vk, "v_%s", key);
+			snprintf(pk, sizeof pk, "p_%s", key);
+			json_object_set(r, vk, json_object_get(v, "value"));
+			json_object_set(r, pk, json_object_get(v, "part"));
+		}
+	}
+}
+
+
 enum app_err
 mujun_xlsx(json_t *scores, json_t *dist, char **data, size_t *len, char *err,
     size_t errsz)
@@ -183,9 +227,9 @@ mujun_xlsx(json_t *scores, json_t *dist, char **data, size_t *len, char *err,
 	enum { NBASE = sizeof base / sizeof base[0] };
 	struct xcol rcols[NBASE + 2 * MJ_NIND];
 	char names[2 * MJ_NIND][64], keys[2 * MJ_NIND][40], title[96];
-	json_t *inds = json_object_get(scores, "indicators"), *ind, *r, *g;
+	json_t *inds = json_object_get(scores, "indicators"), *ind, *g;
 	json_t *parks = json_array(), *chains = json_array();
-	size_t n = NBASE, i, k;
+	size_t n = NBASE, i;
 	enum app_err e;
 
 	memcpy(rcols, base, sizeof base);
@@ -206,37 +250,7 @@ mujun_xlsx(json_t *scores, json_t *dist, char **data, size_t *len, char *err,
 		rcols[n++] = (struct xcol){keys[2 * i + 1], names[2 * i + 1],
 		    X_NUMBER, 10};
 	}
-	json_array_foreach(json_object_get(scores, "rows"), i, r) {
-		json_t *prev = json_object_get(r, "previous");
-		json_t *chg = json_object_get(r, "change"), *x;
-		char flags[512] = "";
-		size_t fl = 0;
-
-		json_object_set_new(r, "group_label", json_string(strcmp(
-		    json_string_value(json_object_get(r, "group")), "small") ==
-		    0 ? "规下" : "规上"));
-		json_object_set(r, "prev_total", json_object_get(prev, "total"));
-		json_object_set(r, "prev_class", json_object_get(prev, "class"));
-		json_object_set(r, "prev_rank", json_object_get(prev, "rank"));
-		json_object_set(r, "delta_total", json_object_get(chg, "total"));
-		json_object_set(r, "delta_rank", json_object_get(chg, "rank"));
-		json_array_foreach(json_object_get(r, "flags"), k, x)
-			fl += (size_t)snprintf(flags + fl, fl < sizeof flags ?
-			    sizeof flags - fl : 0, "%s%s", k ? "；" : "",
-			    json_string_value(json_object_get(x, "message")));
-		json_object_set_new(r, "flag_text", json_string(flags));
-		json_array_foreach(inds, k, ind) {
-			const char *key = json_string_value(json_object_get(ind,
-			    "key"));
-			json_t *v = json_object_get(json_object_get(r,
-			    "indicators"), key);
-
-			json_object_set(r, keys[2 * k], json_object_get(v,
-			    "value"));
-			json_object_set(r, keys[2 * k + 1], json_object_get(v,
-			    "part"));
-		}
-	}
+	mujun_flatten(scores);
 	snprintf(title, sizeof title, "%lld年度亩均效益评价",
 	    (long long)json_integer_value(json_object_get(scores, "year")));
 	json_array_foreach(json_object_get(dist, "by_park"), i, g)

@@ -93,5 +93,7 @@ int cmd_briefing(int, char **);
 int cmd_calendar(int, char **);
 /* zonedesk report acceptance (cli/report_acceptance.c). */
 int report_acceptance(int, char **);
+/* zonedesk report mujun (cli/report_mujun.c). */
+int report_mujun(int, char **);
 
 #endif
