@@ -380,8 +380,9 @@ h_mujun_scores(struct req *r)
 }
 
 /*
- * GET /api/mujun/mine: the caller's enterprise's rows of every year's
- * ranked table, with its rank among how many — nothing of other firms.
+ * GET /api/mujun/mine (service.own): the caller's enterprise's rows of
+ * every year's ranked table, with its rank among how many — nothing of
+ * other firms. A user without an organisation gets no rows.
  */
 enum app_err
 h_mujun_mine(struct req *r)

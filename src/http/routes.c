@@ -226,7 +226,8 @@ const struct route routes[] = {
 	    NULL, 0},
 
 	/* 亩均效益评价: readers see the zone's figures and scores; an
-	 * enterprise user reaches only its own rows, through /mine. */
+	 * enterprise user reaches only its own rows, through /mine (which
+	 * scopes to the session's organisation, so it needs no owns()). */
 	CRUD("/api/mujun/figures", mujun_figure_resource, PERM_MUJUN_READ,
 	    PERM_MUJUN_WRITE),
 	{"POST", "/api/mujun/figures/import", h_mujun_import, PERM_MUJUN_WRITE,
@@ -241,8 +242,7 @@ const struct route routes[] = {
 	    0},
 	{"GET", "/api/mujun/report", h_mujun_report, PERM_MUJUN_READ, 0, NULL,
 	    0},
-	{"GET", "/api/mujun/mine", h_mujun_mine, PERM_MUJUN_READ,
-	    PERM_SERVICE_OWN, NULL, 0},
+	{"GET", "/api/mujun/mine", h_mujun_mine, PERM_SERVICE_OWN, 0, NULL, 0},
 };
 
 const size_t routes_count = sizeof routes / sizeof routes[0];

@@ -377,7 +377,7 @@ export default {
     { path: '/mujun', perm: 'mujun.read', render: scoresPage },
     { path: '/mujun/report', perm: 'mujun.read', render: reportPage },
     { path: '/mujun/settings', perm: 'mujun.read', render: settingsPage },
-    { path: '/mujun/mine', perm: () => can('service.own') || can('mujun.read'), render: minePage },
+    { path: '/mujun/mine', perm: 'service.own', render: minePage },
     { path: '/mujun/import', perm: 'mujun.write', render: mujunImportPage },
     ...figures.routes,
   ],
