@@ -212,8 +212,13 @@ async function minePage(ctx) {
 
 async function settingsPage(ctx) {
   ctx.setTitle(t('mujun.settings.title'));
-  const year = validYear(ctx.query.year) || thisYear();
   mount(ctx.main, pageHeader({ title: 'mujun.settings.title', subtitle: 'mujun.settings.intro' }), loadingBlock());
+  // no year asked for: the latest year with figures (what is being evaluated), else this year
+  let year = validYear(ctx.query.year);
+  if (!year) {
+    const latest = await api.get('/api/mujun/figures', { sort: '-year', limit: 1 });
+    year = latest.items.length ? latest.items[0].year : thisYear();
+  }
   const s = await api.get(`/api/mujun/settings/${year}`);
   if (!ctx.isCurrent()) return;
   const writable = can('mujun.write');
@@ -227,7 +232,7 @@ async function settingsPage(ctx) {
   const yearId = nextId('mj');
   const yearIn = h('input', { id: yearId, type: 'number', class: 'input input-year', min: 2000, max: 2100, value: String(year) });
   yearIn.addEventListener('change', () => { if (validYear(yearIn.value)) { replaceQuery({ year: yearIn.value }); ctx.refresh(); } });
-  const methodSel = h('select', { name: 'method', class: 'input', disabled: !writable },
+  const methodSel = h('select', { id: `${yearId}-m`, name: 'method', class: 'input', disabled: !writable },
     ['benchmark', 'minmax'].map((m) => h('option', { value: m, selected: s.method === m }, t(`mujun.method.${m}`))));
   inputs.set('method', methodSel);
   const groupCard = (g) => {
@@ -251,9 +256,9 @@ async function settingsPage(ctx) {
     s.default ? alertBox(t('mujun.settings.is_default'), 'warn') : null,
     h('div', { class: 'form-grid' },
       h('div', { class: 'field' }, h('label', { for: yearId, class: 'field-label' }, t('mujun.year')), yearIn),
-      h('div', { class: 'field' }, h('label', { class: 'field-label' }, t('mujun.settings.method'), methodSel)),
-      h('div', { class: 'field' }, h('label', { class: 'field-label' }, t('mujun.settings.cap'), input('cap', s.cap, { min: 1, max: 10 })),
-        h('div', { class: 'field-hint' }, t('mujun.settings.cap.hint'))),
+      h('div', { class: 'field' }, h('label', { for: `${yearId}-m`, class: 'field-label' }, t('mujun.settings.method')), methodSel),
+      h('div', { class: 'field' }, h('label', { for: `${yearId}-cap`, class: 'field-label' }, t('mujun.settings.cap')),
+        input('cap', s.cap, { min: 1, max: 10, id: `${yearId}-cap` }), h('div', { class: 'field-hint' }, t('mujun.settings.cap.hint'))),
       h('div', { class: 'field' }, h('span', { class: 'field-label' }, t('mujun.settings.thresholds')),
         h('div', { class: 'inline mj-thresholds' }, ['A', 'B', 'C'].map((c) => h('label', null, classBadge(c), ' ≥ ', input(`thresholds.${c}`, s.thresholds[c], { min: 0 })))))));
   const save = h('button', { type: 'submit', class: 'btn btn-primary' }, t('action.save'));
