@@ -114,7 +114,20 @@ test('the distribution draws by park and by chain', async () => {
   await shot('report');
   await page.click('nav a[href="#/mujun/settings"]');
   await page.locator('.mj-settings [data-group="large"]').waitFor();
+  assert.equal(await page.inputValue('.mj-settings-head input[type=number]'), '2025', 'the latest year with figures');
   await shot('settings');
+  // a wrong sum is refused naming the group; a good change is saved and the defaults note goes
+  await page.fill('input[name="groups.large.tax_per_mu.weight"]', '40');
+  await page.click('.mj-settings button[type=submit]');
+  await page.locator('.mj-settings .form-general .alert').waitFor();
+  assert.match(await page.locator('.mj-settings .form-general').textContent(), /groups\.large/);
+  // the browser logs the expected 400; nothing else may be logged
+  const i = consoleErrors.findIndex((m) => /status of 400/.test(m));
+  if (i >= 0) consoleErrors.splice(i, 1);
+  await page.fill('input[name="groups.large.tax_per_mu.weight"]', '30');
+  await page.fill('input[name="cap"]', '2');
+  await page.click('.mj-settings button[type=submit]');
+  await page.waitForFunction(() => document.querySelector('input[name="cap"]')?.value === '2' && !document.querySelector('.mj-settings-head .alert-warn'));
   await logout();
 });
 
