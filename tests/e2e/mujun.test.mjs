@@ -7,14 +7,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { startServer, Client, makeUscc } from '../lib/server.mjs';
-
-const require = createRequire(new URL('../../web/package.json', import.meta.url));
-const { chromium } = require('playwright-core');
+import { launch, login as browserLogin, logout as browserLogout } from '../lib/browser.mjs';
 
 const SHOTS = process.env.ZD_SHOTS || '/tmp/zd/shots';
-const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const PASSWORD = 'secret123';
 
 let srv;
@@ -33,18 +29,8 @@ async function addUser(username, role, extra = []) {
     '--role', role, '--password-stdin', ...extra], { stdin: PASSWORD + '\n' });
   assert.equal(r.code, 0, `user add ${username}: ${r.stderr}`);
 }
-async function login(username) {
-  await page.goto(srv.url + '/#/login');
-  await page.locator('#login-username').waitFor();
-  await page.fill('#login-username', username);
-  await page.fill('#login-password', PASSWORD);
-  await page.click('.login-form button[type=submit]');
-  await page.locator('.topbar .user-name').waitFor();
-}
-async function logout() {
-  await page.click('.topbar .logout');
-  await page.locator('#login-username').waitFor();
-}
+const login = (username) => browserLogin(page, srv.url, username, PASSWORD);
+const logout = () => browserLogout(page);
 async function shot(name) {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `mujun-${name}.png`), fullPage: true });
@@ -69,12 +55,7 @@ before(async () => {
   }
   await addUser('e2e_ment', 'enterprise_user', ['--org', String(ids.orgs[1])]);
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--lang=zh-CN'],
-  });
+  browser = await launch();
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   page = await context.newPage();
   page.setDefaultTimeout(10000);
