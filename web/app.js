@@ -23,9 +23,10 @@ import projects from './js/pages/projects.js';
 import leads from './js/pages/leads.js';
 import acceptance from './js/pages/acceptance.js';
 import briefing from './js/pages/briefing.js';
+import mujun from './js/pages/mujun.js';
 import { canDashboard, dashboardPage } from './js/pages/dashboard.js';
 
-const GROUP_ORDER = ['main', 'projects', 'invest', 'acceptance', 'structure', 'business', 'settings', 'system'];
+const GROUP_ORDER = ['main', 'projects', 'invest', 'acceptance', 'mujun', 'structure', 'business', 'settings', 'system'];
 
 const home = {
   nav: [{ href: '#/', match: '/', perm: null, label: 'nav.home', group: 'main', order: 0, exact: true }],
@@ -33,7 +34,7 @@ const home = {
   routes: [{ path: '/', perm: null, render: (ctx) => (canDashboard() ? dashboardPage(ctx) : homePage(ctx)) }],
 };
 
-const MODULES = [home, briefing, projects, leads, acceptance, parks, orgs, chains, users, audit, zone];
+const MODULES = [home, briefing, projects, leads, acceptance, mujun, parks, orgs, chains, users, audit, zone];
 
 const NAV = MODULES.flatMap((m) => m.nav || []);
 for (const m of MODULES) for (const r of m.routes) addRoute(r.path, r.render, { perm: r.perm });

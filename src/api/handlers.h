@@ -8,7 +8,8 @@
 struct resource;
 extern const struct resource park_resource, org_resource, chain_resource,
     user_resource, node_template_resource, office_resource,
-    region_resource, sevent_resource, highlight_resource;
+    region_resource, sevent_resource, highlight_resource,
+    mujun_figure_resource;
 
 /* Ownership checks for routes an enterprise user may use on its own. */
 int org_is_own(struct req *);
@@ -83,5 +84,17 @@ enum app_err h_invest_report_xlsx(struct req *);
 enum app_err h_briefing(struct req *);
 enum app_err h_cohort_report(struct req *);
 enum app_err h_briefing_xlsx(struct req *);
+
+/* 亩均效益评价 (api/mujun.c, mujun_score.c, mujun_io.c). */
+enum app_err h_mujun_settings_get(struct req *);
+enum app_err h_mujun_settings_put(struct req *);
+enum app_err h_mujun_settings_history(struct req *);
+enum app_err h_mujun_scores(struct req *);
+enum app_err h_mujun_mine(struct req *);
+enum app_err h_mujun_report(struct req *);
+enum app_err h_mujun_import(struct req *);
+/* ?year=Y as an int; 0 when absent and not required, or after a field
+ * error (when present but wrong, or absent and required). */
+int mujun_year_arg(struct req *r, int required);
 
 #endif

@@ -103,10 +103,35 @@ done:
 	return e;
 }
 
+/* import_http's import function, carried through import_http_ctx. */
+struct plain_import {
+	enum app_err (*fn)(struct store *, const struct actor *,
+	    const struct table *, int, json_t **,
+	    void (*)(size_t, size_t, void *), void *);
+};
+
+static enum app_err
+plain_import(struct store *st, const struct actor *a, const struct table *t,
+    int dry_run, json_t **out, void *ctx)
+{
+	return ((struct plain_import *)ctx)->fn(st, a, t, dry_run, out, NULL,
+	    NULL);
+}
+
 enum app_err
 import_http(struct req *r, enum app_err (*fn)(struct store *,
     const struct actor *, const struct table *, int, json_t **,
     void (*)(size_t, size_t, void *), void *))
+{
+	struct plain_import p = {fn};
+
+	return import_http_ctx(r, plain_import, &p);
+}
+
+enum app_err
+import_http_ctx(struct req *r, enum app_err (*fn)(struct store *,
+    const struct actor *, const struct table *, int, json_t **, void *),
+    void *ctx)
 {
 	const char *dr = req_arg(r, "dry_run"), *type = req_arg(r, "type");
 	struct table t = {0};
@@ -131,7 +156,7 @@ import_http(struct req *r, enum app_err (*fn)(struct store *,
 		return e == APP_ERR_TOO_LARGE ? e : APP_ERR_VALIDATION;
 	}
 	e = fn(r->st, &r->actor, &t, dr != NULL && (strcmp(dr, "1") == 0 ||
-	    strcmp(dr, "true") == 0), &out, NULL, NULL);
+	    strcmp(dr, "true") == 0), &out, ctx);
 	table_free(&t);
 	if (e == APP_ERR_VALIDATION)
 		json_array_foreach(json_object_get(out, "errors"), i, x)

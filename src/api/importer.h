@@ -62,5 +62,10 @@ struct req;
 enum app_err import_http(struct req *r, enum app_err (*fn)(struct store *,
     const struct actor *, const struct table *, int, json_t **,
     void (*)(size_t, size_t, void *), void *));
+/* The same for an import that needs more than the table (a default year):
+ * fn gets ctx. */
+enum app_err import_http_ctx(struct req *r, enum app_err (*fn)(struct store *,
+    const struct actor *, const struct table *, int, json_t **, void *),
+    void *ctx);
 
 #endif

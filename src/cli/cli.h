@@ -100,5 +100,7 @@ int report_acceptance(int, char **);
 /* zonedesk report service and zonedesk service (cli/service.c). */
 int report_service(int, char **);
 int cmd_service(int, char **);
+/* zonedesk report mujun (cli/report_mujun.c). */
+int report_mujun(int, char **);
 
 #endif

@@ -194,7 +194,7 @@ cmd_demo(int argc, char **argv)
 	if (rc == 0 && (store_begin(st) != APP_OK || demo_acceptance(st, &a,
 	    pw, &refs) != 0 || demo_thread(st, &a) != 0 ||
 	    demo_service(st, &a, pw, &refs) != 0 ||
-	    store_commit(st) != APP_OK)) {
+	    demo_mujun(st, &a, &refs) != 0 || store_commit(st) != APP_OK)) {
 		store_rollback(st);
 		rc = EXIT_RUNTIME;
 	}

@@ -32,6 +32,11 @@ int demo_leads(struct store *st, const struct actor *a, long long officer,
 int demo_acceptance(struct store *st, const struct actor *a, const char *pw,
     const struct demo_refs *refs);
 
+/* 亩均 figures for 2024 and 2025: the demo's enterprises get a park, a
+ * chain and a size, a dozen more are created. 0 ok, -1 failed. */
+int demo_mujun(struct store *st, const struct actor *a,
+    const struct demo_refs *refs);
+
 /* Links a few signed leads to key projects that went through acceptance,
  * so the demo shows the thread from lead to project. 0 ok, -1 failed. */
 int demo_thread(struct store *st, const struct actor *a);

@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include "api/lead_io.h"
+#include "api/mujun.h"
+#include "api/validate.h"
 #include "api/project_io.h"
 #include "cli/cli.h"
 #include "io/sheet.h"
@@ -55,15 +57,22 @@ typedef enum app_err (*import_fn)(struct store *, const struct actor *,
     const struct table *, int, json_t **, void (*)(size_t, size_t, void *),
     void *);
 
-/* The CLI face of an importer: read, check, report by line, exit code. */
+/* --year of import mujun: the default year of its rows. One import runs
+ * per process, so the importer function reads it from here. */
+static int import_year;
+
+/* The CLI face of an importer: read, check, report by line, exit code.
+ * with_year: the importer takes --year (into import_year). */
 static int
 run_import(int argc, char **argv, const char *cmd, const char *usage,
-    import_fn fn)
+    import_fn fn, int with_year)
 {
-	const char *file = NULL, *enc = NULL, *zone = NULL;
+	const char *file = NULL, *enc = NULL, *zone = NULL, *years = NULL;
+	long long y = 0;
 	int dry = 0, rc;
 	struct cli_opt o[] = {{"dry-run", NULL, &dry},
-	    {"encoding", &enc, NULL}, {"zone", &zone, NULL}};
+	    {"encoding", &enc, NULL}, {"zone", &zone, NULL},
+	    {"year", &years, NULL}};
 	struct table t = {0};
 	struct store *st;
 	struct actor a;
@@ -72,10 +81,16 @@ run_import(int argc, char **argv, const char *cmd, const char *usage,
 	size_t len = 0, i;
 	enum app_err e;
 
-	if ((rc = cli_parse(argc, argv, cmd, usage, o, 3, &file, 1)))
+	if ((rc = cli_parse(argc, argv, cmd, usage, o, with_year ? 4 : 3,
+	    &file, 1)))
 		return rc < 0 ? EXIT_OK : rc;
 	if (file == NULL)
 		return cli_usage_error(cmd, "FILE", "is required");
+	if (years != NULL && (parse_ll(years, &y) != 0 || y < 2000 ||
+	    y > 2100))
+		return cli_usage_error(cmd, "--year",
+		    "expected a year from 2000 to 2100");
+	import_year = (int)y;
 	if ((data = slurp(file, &len)) == NULL) {
 		fprintf(stderr, "zonedesk %s: FILE: %s: %s\n", cmd, file,
 		    strerror(errno));
@@ -137,7 +152,7 @@ import_projects(int argc, char **argv)
 	    "updates that project. All or nothing: any error imports nothing.\n"
 	    "--dry-run checks every row and lists every error without saving.\n";
 
-	return run_import(argc, argv, "import projects", usage, project_import);
+	return run_import(argc, argv, "import projects", usage, project_import, 0);
 }
 
 static int
@@ -153,7 +168,7 @@ import_leads(int argc, char **argv)
 	    "签约日期, 备注. A code already in the zone updates that lead (a new\n"
 	    "阶段 becomes a dated move). All or nothing; --dry-run lists errors.\n";
 
-	return run_import(argc, argv, "import leads", usage, lead_import);
+	return run_import(argc, argv, "import leads", usage, lead_import, 0);
 }
 
 static int
@@ -167,7 +182,33 @@ import_contacts(int argc, char **argv)
 	    "洽谈方式 (电话/微信/视频/实地/展会), 参与人员, 洽谈内容, 下一步工作,\n"
 	    "下一步日期. All or nothing; --dry-run lists errors.\n";
 
-	return run_import(argc, argv, "import contacts", usage, contact_import);
+	return run_import(argc, argv, "import contacts", usage, contact_import, 0);
+}
+
+static enum app_err
+mujun_with_year(struct store *st, const struct actor *a, const struct table *t,
+    int dry_run, json_t **out, void (*prog)(size_t, size_t, void *),
+    void *ctx)
+{
+	return mujun_import(st, a, t, import_year, dry_run, out, prog, ctx);
+}
+
+static int
+import_mujun(int argc, char **argv)
+{
+	static const char usage[] =
+	    "Usage: zonedesk import mujun FILE [--year Y] [--dry-run] [--encoding E]\n"
+	    "                             [--zone CODE]\n"
+	    "Imports 亩均 figures from .xlsx or .csv (encoding detected as for\n"
+	    "projects). Headers: 企业名称, 统一社会信用代码, 年度, 用地面积(亩),\n"
+	    "税收(万元), 增加值(万元), 营业收入(万元), 综合能耗(吨标准煤), 排放量(吨),\n"
+	    "研发经费(万元), 从业人数, 用电量(万千瓦时), 企业规模 (规上/规下). The\n"
+	    "enterprise is matched by USCC, else by exact name, in the zone; a row\n"
+	    "for an enterprise and year already present updates it. --year serves\n"
+	    "rows without 年度. All or nothing; --dry-run lists errors.\n";
+
+	return run_import(argc, argv, "import mujun", usage, mujun_with_year,
+	    1);
 }
 
 int
@@ -176,7 +217,7 @@ cmd_import(int argc, char **argv)
 	static const char usage[] =
 	    "Usage: zonedesk import <what> FILE [options]\n"
 	    "What: projects (key projects), leads (investment leads),\n"
-	    "      contacts (洽谈记录 of leads)\n"
+	    "      contacts (洽谈记录 of leads), mujun (亩均 figures)\n"
 	    "'zonedesk import <what> --help' describes one.\n";
 
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
@@ -190,6 +231,8 @@ cmd_import(int argc, char **argv)
 		return import_leads(argc - 1, argv + 1);
 	if (strcmp(argv[1], "contacts") == 0)
 		return import_contacts(argc - 1, argv + 1);
+	if (strcmp(argv[1], "mujun") == 0)
+		return import_mujun(argc - 1, argv + 1);
 	fprintf(stderr, "zonedesk import: unknown kind '%s'\n%s", argv[1],
 	    usage);
 	return EXIT_USAGE;

@@ -256,7 +256,7 @@ cmd_report(int argc, char **argv)
 	    "Usage: zonedesk report <name> [options]\n"
 	    "Reports: kaifugong (开复工 as of a date), investment (招商引资 for a period),\n"
 	    "         acceptance (联合验收 for a period), cohort (signed leads to production),\n"
-	    "         service (企业服务 as of a date)\n"
+	    "         service (企业服务 as of a date), mujun (亩均效益评价 of a year)\n"
 	    "'zonedesk report <name> --help' describes one.\n";
 
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
@@ -274,6 +274,8 @@ cmd_report(int argc, char **argv)
 		return report_acceptance(argc - 1, argv + 1);
 	if (strcmp(argv[1], "service") == 0)
 		return report_service(argc - 1, argv + 1);
+	if (strcmp(argv[1], "mujun") == 0)
+		return report_mujun(argc - 1, argv + 1);
 	fprintf(stderr, "zonedesk report: unknown report '%s'\n%s", argv[1],
 	    usage);
 	return EXIT_USAGE;

@@ -279,6 +279,25 @@ const struct route routes[] = {
 	    0, NULL, 0},
 	{"GET", "/api/reports/service.xlsx", h_service_report_xlsx,
 	    PERM_SERVICE_REPORT, 0, NULL, 0},
+
+	/* 亩均效益评价: readers see the zone's figures and scores; an
+	 * enterprise user reaches only its own rows, through /mine (which
+	 * scopes to the session's organisation, so it needs no owns()). */
+	CRUD("/api/mujun/figures", mujun_figure_resource, PERM_MUJUN_READ,
+	    PERM_MUJUN_WRITE),
+	{"POST", "/api/mujun/figures/import", h_mujun_import, PERM_MUJUN_WRITE,
+	    0, NULL, R_UPLOAD},
+	{"GET", "/api/mujun/settings/{id}", h_mujun_settings_get,
+	    PERM_MUJUN_READ, 0, NULL, 0},
+	{"PUT", "/api/mujun/settings/{id}", h_mujun_settings_put,
+	    PERM_MUJUN_WRITE, 0, NULL, BODY},
+	{"GET", "/api/mujun/settings/{id}/history", h_mujun_settings_history,
+	    PERM_MUJUN_READ, 0, NULL, 0},
+	{"GET", "/api/mujun/scores", h_mujun_scores, PERM_MUJUN_READ, 0, NULL,
+	    0},
+	{"GET", "/api/mujun/report", h_mujun_report, PERM_MUJUN_READ, 0, NULL,
+	    0},
+	{"GET", "/api/mujun/mine", h_mujun_mine, PERM_SERVICE_OWN, 0, NULL, 0},
 };
 
 const size_t routes_count = sizeof routes / sizeof routes[0];

@@ -119,8 +119,10 @@
 
 /* X(name, text) */
 #include "store/sql_service.h"
+#include "store/sql_mujun.h"
 
 #define STMT_LIST(X) \
+	STMT_LIST_MUJUN(X) \
 	STMT_LIST_SERVICE(X) \
 	X(PING, "SELECT 1") \
 	X(SCHEMA_VERSION, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations") \

@@ -58,6 +58,11 @@ const CONTRACT = [
   'POST /api/acceptance/cases/{id}/inspection', 'POST /api/acceptance/cases/{id}/inspection/result',
   'POST /api/acceptance/reviews/{id}/decision', 'GET /api/acceptance/files/{id}', 'GET /api/acceptance/queue',
   'GET /api/reports/acceptance',
+  // 亩均效益评价
+  'GET /api/mujun/figures', 'POST /api/mujun/figures', 'GET /api/mujun/figures/{id}', 'PUT /api/mujun/figures/{id}',
+  'DELETE /api/mujun/figures/{id}', 'GET /api/mujun/figures/{id}/history', 'POST /api/mujun/figures/import',
+  'GET /api/mujun/settings/{id}', 'PUT /api/mujun/settings/{id}', 'GET /api/mujun/settings/{id}/history',
+  'GET /api/mujun/scores', 'GET /api/mujun/report', 'GET /api/mujun/mine',
   // investment attraction
   'GET /api/leads', 'POST /api/leads', 'GET /api/leads/{id}', 'PUT /api/leads/{id}', 'GET /api/leads/{id}/history',
   'GET /api/leads/{id}/stages', 'POST /api/leads/{id}/stages',

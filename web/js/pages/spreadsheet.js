@@ -210,7 +210,11 @@ function stats(r, dry) {
     item(dry ? 'io.updated.dry' : 'io.updated', r.updated, 'updated'));
 }
 
-function importPage(ctx, kind) {
+/**
+ * The import page of a kind {title, intro, endpoint, back, view, headers, required, values, template};
+ * optional extra (a field node shown beside the file) and query() (more query parameters of the upload).
+ */
+export function importPage(ctx, kind) {
   ctx.setTitle(t(kind.title));
   const id = nextId('io');
   const fileIn = h('input', {
@@ -229,6 +233,7 @@ function importPage(ctx, kind) {
 
   const form = h('form', { class: 'card io-form', novalidate: true },
     h('div', { class: 'io-fields' },
+      kind.extra || null,
       h('div', { class: 'field io-field-file' },
         h('label', { for: fileIn.id, class: 'field-label' }, t('io.file')), fileIn,
         h('div', { class: 'field-hint', id: `${id}-file-hint` }, t('io.file.hint'))),
@@ -281,7 +286,7 @@ function importPage(ctx, kind) {
     if (dry) result.replaceChildren();
     let r;
     try {
-      r = await api.upload(kind.endpoint, file, { type, encoding: type === 'csv' ? encoding : '', dry_run: dry ? '1' : '0' });
+      r = await api.upload(kind.endpoint, file, { ...(kind.query ? kind.query() : {}), type, encoding: type === 'csv' ? encoding : '', dry_run: dry ? '1' : '0' });
     } catch (err) {
       if (!ctx.isCurrent()) return;
       setBusy(false);
