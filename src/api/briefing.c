@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "api/acceptance.h"
+#include "api/mujun.h"
 #include "api/service.h"
 #include "api/briefing.h"
 #include "api/handlers.h"
@@ -276,11 +277,37 @@ acceptance_section(json_t *acc, const char *fs, const char *ts, json_t *sec,
 	json_object_set(fig, "days_saved", json_object_get(acc, "days_saved"));
 }
 
+/*
+ * The 亩均 class distribution of the latest year with figures up to the
+ * as-of year (evaluations are of a past year); NULL when there is none.
+ */
+static enum app_err
+mujun_latest(struct store *st, const struct actor *a, struct date as_of,
+    json_t **out)
+{
+	json_t *years = NULL, *y;
+	size_t i;
+	enum app_err e;
+
+	*out = NULL;
+	if ((e = store_rows(st, STMT_MUJUN_YEARS, (struct store_val[]){
+	    SV_I(a->zone_id)}, 1, &years)) != APP_OK)
+		return e;
+	json_array_foreach(years, i, y)
+		if (ival(y, "year") <= as_of.y) {
+			e = mujun_distribution(st, a->zone_id, (int)ival(y,
+			    "year"), a->english, out);
+			break;
+		}
+	json_decref(years);
+	return e;
+}
+
 /* Enterprise requests: those received in the period (svc), and all of
  * them as they stood on the day (all). */
 static void
-service_section(json_t *svc, json_t *all, const char *fs, const char *ts,
-    json_t *sec, json_t *att, json_t *fig)
+service_section(json_t *svc, json_t *all, json_t *mj, const char *fs,
+    const char *ts, json_t *sec, json_t *att, json_t *fig)
 {
 	json_t *q = json_object_get(svc, "requests");
 	json_t *qa = json_object_get(all, "requests");
@@ -310,6 +337,16 @@ service_section(json_t *svc, json_t *all, const char *fs, const char *ts,
 		para(sec, "商务楼宇检查（消杀、排查、安全检查）应按期%lld栋次，"
 		    "按期完成%lld栋次，逾期未检查%zu栋次。", sched, up,
 		    json_array_size(json_object_get(checks, "overdue")));
+	if (mj != NULL && ival(mj, "count") > 0) {
+		json_t *c = json_object_get(mj, "classes");
+
+		para(sec, "%lld年度亩均效益评价参评企业%lld家，其中A类%lld家、B类%lld家、"
+		    "C类%lld家、D类%lld家。", ival(mj, "year"), ival(mj, "count"),
+		    ival(c, "A"), ival(c, "B"), ival(c, "C"), ival(c, "D"));
+		json_object_set(fig, "mujun_year", json_object_get(mj, "year"));
+		json_object_set(fig, "mujun_count", json_object_get(mj, "count"));
+		json_object_set(fig, "mujun_classes", c);
+	}
 	if (ival(qa, "overdue") > 0)
 		para(att, "企业诉求有%lld件超过办理时限，请督促包保专员加快办理。",
 		    ival(qa, "overdue"));
@@ -325,6 +362,7 @@ briefing_build(struct store *st, const struct actor *a, struct date as_of,
 {
 	struct date from = as_of;
 	json_t *kfg = NULL, *inv = NULL, *acc = NULL, *svc = NULL, *sall = NULL;
+	json_t *mj = NULL;
 	json_t *sections;
 	json_t *flags, *fig;
 	json_t *sp = json_array(), *si = json_array(), *sa = json_array();
@@ -353,6 +391,8 @@ briefing_build(struct store *st, const struct actor *a, struct date as_of,
 	if (e == APP_OK)
 		e = svc_report(st, a, (struct date){0}, as_of, &sall);
 	if (e == APP_OK)
+		e = mujun_latest(st, a, as_of, &mj);
+	if (e == APP_OK)
 		e = projects_section(st, a, as_of, kfg, sp, att, flags, fig);
 	if (e != APP_OK) {
 		json_decref(kfg);
@@ -360,6 +400,7 @@ briefing_build(struct store *st, const struct actor *a, struct date as_of,
 		json_decref(acc);
 		json_decref(svc);
 		json_decref(sall);
+		json_decref(mj);
 		json_decref(sp);
 		json_decref(si);
 		json_decref(sa);
@@ -373,7 +414,7 @@ briefing_build(struct store *st, const struct actor *a, struct date as_of,
 	date_format(as_of, ts);
 	invest_section(st, a, inv, fs, ts, si, att, flags, fig);
 	acceptance_section(acc, fs, ts, sa, att, fig);
-	service_section(svc, sall, fs, ts, ss, att, fig);
+	service_section(svc, sall, mj, fs, ts, ss, att, fig);
 	if (json_array_size(att) == 0)
 		para(att, "本期各项工作未发现需要领导特别关注的事项。");
 	cn_date(as_of, d, sizeof d);
@@ -387,10 +428,11 @@ briefing_build(struct store *st, const struct actor *a, struct date as_of,
 	    "key", "attention", "title", "五、需要领导关注的事项", "paragraphs",
 	    att);
 	*out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o,"
-	    " s:{s:o, s:o, s:o, s:o, s:o}}", "title", title, "as_of", ts, "period",
+	    " s:{s:o, s:o, s:o, s:o, s:o, s:o}}", "title", title, "as_of", ts, "period",
 	    period, "from", fs, "to", ts, "sections", sections, "flags", flags,
 	    "figures", fig, "reports", "kaifugong", kfg, "investment", inv,
-	    "acceptance", acc, "service", svc, "service_all", sall);
+	    "acceptance", acc, "service", svc, "service_all", sall, "mujun",
+	    mj ? mj : json_null());
 	return APP_OK;
 }
 
@@ -506,10 +548,16 @@ briefing_xlsx(json_t *b, char **data, size_t *len, char *err, size_t errsz)
 		{"up_to_date", "按期(栋)", X_INT, 10},
 		{"coverage", "覆盖率", X_PERCENT, 10},
 	};
+	static const struct xcol mujun_cols[] = {
+		{"name", "园区", X_TEXT, 16}, {"count", "参评企业(家)", X_INT, 12},
+		{"A", "A类", X_INT, 8}, {"B", "B类", X_INT, 8},
+		{"C", "C类", X_INT, 8}, {"D", "D类", X_INT, 8},
+	};
 	static const struct xcol flag_cols[] = {
 		{"section", "部分", X_TEXT, 14}, {"message", "数据提示", X_TEXT, 90},
 	};
 	json_t *rep = json_object_get(b, "reports"), *paras = json_array(), *s, *p;
+	json_t *parks = json_array();
 	size_t i, k;
 	enum app_err e;
 
@@ -517,9 +565,20 @@ briefing_xlsx(json_t *b, char **data, size_t *len, char *err, size_t errsz)
 		json_array_foreach(json_object_get(s, "paragraphs"), k, p)
 			json_array_append_new(paras, json_pack("{s:O, s:O}",
 			    "section", json_object_get(s, "title"), "text", p));
+	/* The 亩均 classes by park, flat for the sheet. */
+	json_array_foreach(json_object_get(json_object_get(rep, "mujun"),
+	    "by_park"), i, p) {
+		json_t *c = json_object_get(p, "classes");
+
+		json_array_append_new(parks, json_pack("{s:O, s:O, s:O, s:O, s:O,"
+		    " s:O}", "name", json_object_get(p, "name"), "count",
+		    json_object_get(p, "count"), "A", json_object_get(c, "A"),
+		    "B", json_object_get(c, "B"), "C", json_object_get(c, "C"),
+		    "D", json_object_get(c, "D")));
+	}
 	{
 		json_t *svc = json_object_get(rep, "service");
-		struct xsheet sh[8] = {
+		struct xsheet sh[9] = {
 			{"简报", json_string_value(json_object_get(b, "title")),
 			    para_cols, 2, paras},
 			{"开复工", NULL, group_cols, 6, json_object_get(
@@ -535,12 +594,14 @@ briefing_xlsx(json_t *b, char **data, size_t *len, char *err, size_t errsz)
 			{"楼宇检查", NULL, check_cols, 4, json_object_get(
 			    json_object_get(json_object_get(rep, "service_all"),
 			    "checks"), "by_kind")},
+			{"亩均分类", NULL, mujun_cols, 6, parks},
 			{"数据提示", NULL, flag_cols, 2, json_object_get(b,
 			    "flags")},
 		};
 
-		e = xlsx_write_buffer(sh, 8, data, len, err, errsz);
+		e = xlsx_write_buffer(sh, 9, data, len, err, errsz);
 	}
+	json_decref(parks);
 	json_decref(paras);
 	return e;
 }

@@ -61,6 +61,14 @@ enum app_err mujun_import(struct store *st, const struct actor *a,
     const struct table *t, int year, int dry_run, json_t **out,
     void (*progress)(size_t done, size_t total, void *ctx), void *ctx);
 
+/*
+ * One enterprise's rows of every year's ranked table, newest year first:
+ * [{year, method, count, thresholds, indicators, cap, row}] — its rank among
+ * how many, nothing of other firms.
+ */
+enum app_err mujun_org_years(struct store *st, long long zone_id,
+    long long org_id, int english, json_t **out);
+
 /* Adds flat members to the rows of scores for tables and CSV:
  * group_label (规上/规下), prev_total, prev_class, prev_rank, delta_total,
  * delta_rank, flag_text, and v_<indicator> / p_<indicator>. */

@@ -379,23 +379,16 @@ h_mujun_scores(struct req *r)
 	return reply_json(r, 200, out);
 }
 
-/*
- * GET /api/mujun/mine (request.write_own): the caller's enterprise's rows of
- * every year's ranked table, with its rank among how many — nothing of
- * other firms. A user without an organisation gets no rows.
- */
 enum app_err
-h_mujun_mine(struct req *r)
+mujun_org_years(struct store *st, long long zone_id, long long org_id,
+    int english, json_t **out)
 {
 	json_t *years = NULL, *y, *list = json_array();
 	size_t i, k;
 	enum app_err e;
 
-	if (r->actor.org_id == 0)
-		return reply_json(r, 200, json_pack("{s:n, s:o}", "org_id",
-		    "years", list));
-	if ((e = store_rows(r->st, STMT_MUJUN_YEARS, (struct store_val[]){
-	    SV_I(r->actor.zone_id)}, 1, &years)) != APP_OK) {
+	if ((e = store_rows(st, STMT_MUJUN_YEARS, (struct store_val[]){
+	    SV_I(zone_id)}, 1, &years)) != APP_OK) {
 		json_decref(list);
 		return e;
 	}
@@ -403,12 +396,12 @@ h_mujun_mine(struct req *r)
 		int year = (int)json_integer_value(json_object_get(y, "year"));
 		json_t *sc = NULL, *row;
 
-		if ((e = mujun_scores(r->st, r->actor.zone_id, year,
-		    r->english, &sc)) != APP_OK)
+		if ((e = mujun_scores(st, zone_id, year, english, &sc)) !=
+		    APP_OK)
 			break;
 		json_array_foreach(json_object_get(sc, "rows"), k, row)
 			if (json_integer_value(json_object_get(row, "org_id")) ==
-			    r->actor.org_id)
+			    org_id)
 				json_array_append_new(list, json_pack(
 				    "{s:i, s:O, s:O, s:O, s:O, s:O, s:O}",
 				    "year", year, "method", json_object_get(sc,
@@ -424,6 +417,27 @@ h_mujun_mine(struct req *r)
 		json_decref(list);
 		return e;
 	}
+	*out = list;
+	return APP_OK;
+}
+
+/*
+ * GET /api/mujun/mine (request.write_own): the caller's enterprise's rows of
+ * every year's ranked table, with its rank among how many — nothing of
+ * other firms. A user without an organisation gets no rows.
+ */
+enum app_err
+h_mujun_mine(struct req *r)
+{
+	json_t *list;
+	enum app_err e;
+
+	if (r->actor.org_id == 0)
+		return reply_json(r, 200, json_pack("{s:n, s:[]}", "org_id",
+		    "years"));
+	if ((e = mujun_org_years(r->st, r->actor.zone_id, r->actor.org_id,
+	    r->english, &list)) != APP_OK)
+		return e;
 	return reply_json(r, 200, json_pack("{s:I, s:o}", "org_id",
 	    (json_int_t)r->actor.org_id, "years", list));
 }

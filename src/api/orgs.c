@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "api/handlers.h"
+#include "api/mujun.h"
 #include "api/resource.h"
 #include "http/reply.h"
 #include "domain/uscc.h"
@@ -127,6 +128,18 @@ h_org_thread(struct req *r)
 			return e;
 		}
 		json_object_set_new(out, parts[i].key, rows);
+	}
+	/* Its 亩均 scores: for readers of them, and the enterprise itself. */
+	if (perm_allows(r->actor.role, PERM_MUJUN_READ) || (r->own_only &&
+	    perm_allows(r->actor.role, PERM_SERVICE_OWN))) {
+		json_t *years = NULL;
+
+		if ((e = mujun_org_years(r->st, r->actor.zone_id, r->id,
+		    r->english, &years)) != APP_OK) {
+			json_decref(out);
+			return e;
+		}
+		json_object_set_new(out, "mujun", years);
 	}
 	return reply_json(r, 200, out);
 }

@@ -53,6 +53,11 @@ before(async () => {
   await post(`/api/requests/${q1.id}/actions`, { action: 'resolve', on: '2025-06-10', resolution: '已对接' }, 200);
   await post(`/api/requests/${q1.id}/actions`, { action: 'confirm', on: '2025-06-11', satisfaction: 5 }, 200);
   await post('/api/requests', { org_id: ent.id, category: 'finance', title: '贷款', description: '贴息', received_on: '2025-05-20' });
+  // 亩均 figures of 2024 (the latest year up to the as-of year) and of 2026 (after it: not used).
+  for (const year of [2024, 2026]) {
+    await post('/api/mujun/figures', { org_id: ent.id, year, land_mu: 50, tax: 1500, added_value: 5000, revenue: 20000,
+      energy: 2000, emissions: 50, rd_spend: 600, employees: 200 });
+  }
 });
 
 after(async () => { await srv.stop(); });
@@ -103,7 +108,7 @@ test('inconsistent inputs are named, not hidden', async () => {
 test('the service section states the requests of the period and of the day, as the report does', async () => {
   const b = (await admin.req('GET', `/api/briefing?as_of=${AS_OF}`)).json;
   const s = b.sections.find((x) => x.key === 'service').paragraphs;
-  assert.deepEqual(s, [
+  assert.deepEqual(s.slice(0, 2), [
     '2025年6月1日至2025年6月30日，受理企业诉求1件，其中已办结1件（平均用时6.0个工作日）。',
     '截至2025年6月30日，全区未办结企业诉求1件，其中逾期1件、已上报领导0件；企业累计评价1件，平均满意度5.0分（满分5分）。',
   ]);
@@ -115,6 +120,18 @@ test('the service section states the requests of the period and of the day, as t
   assert.equal(b.figures.satisfaction, all.requests.satisfaction);
   const att = b.sections.find((x) => x.key === 'attention').paragraphs;
   assert.ok(att.includes('企业诉求有1件超过办理时限，请督促包保专员加快办理。'), att.join('|'));
+});
+
+test('the 亩均 sentence is the distribution of the latest year up to the as-of year', async () => {
+  const b = (await admin.req('GET', `/api/briefing?as_of=${AS_OF}`)).json;
+  const m = (await admin.req('GET', '/api/mujun/report?year=2024')).json;
+  const c = m.classes;
+  assert.equal(m.count, 1);
+  assert.equal(c.A + c.B + c.C + c.D, 1);
+  const s = b.sections.find((x) => x.key === 'service').paragraphs;
+  assert.equal(s.at(-1), `2024年度亩均效益评价参评企业1家，其中A类${c.A}家、B类${c.B}家、C类${c.C}家、D类${c.D}家。`);
+  assert.equal(b.figures.mujun_year, 2024);
+  assert.deepEqual(b.figures.mujun_classes, c);
 });
 
 test('xlsx, bad parameters and permissions', async () => {

@@ -299,9 +299,16 @@ test('one thread: an enterprise shows the lead it came from, its project and its
   assert.deepEqual(th.leads.map((x) => x.id), [l.id]);
   assert.deepEqual(th.projects.map((x) => x.code), ['SV-1']);
   assert.deepEqual(th.acceptance_cases, []);
+  ok(await c.admin.post('/api/mujun/figures', { org_id: ids.orgA, year: 2025, land_mu: 30, tax: 900, added_value: 3000,
+    revenue: 9000, energy: 900, emissions: 30, rd_spend: 300, employees: 120 }), 201);
+  const th2 = ok(await c.admin.get(`/api/orgs/${ids.orgA}/thread`));
+  assert.deepEqual(th2.mujun.map((y) => y.year), [2025]);
+  assert.ok(['A', 'B', 'C', 'D'].includes(th2.mujun[0].row.class), JSON.stringify(th2.mujun[0].row));
   // The enterprise reads its own thread without the leads (no lead.read); not another's.
   const own = ok(await c.sv_entA.get(`/api/orgs/${ids.orgA}/thread`));
   assert.equal(own.leads, undefined);
+  assert.deepEqual(own.mujun.map((y) => y.year), [2025]);
+  assert.equal(ok(await c.sv_off1.get(`/api/orgs/${ids.orgA}/thread`)).mujun.length, 1);
   assert.deepEqual(own.projects.map((x) => x.code), ['SV-1']);
   assert.equal((await c.sv_entB.get(`/api/orgs/${ids.orgA}/thread`)).status, 403);
   assert.equal((await c.adminB.get(`/api/orgs/${ids.orgA}/thread`)).status, 404);

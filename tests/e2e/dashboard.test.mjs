@@ -116,6 +116,10 @@ before(async () => {
   }));
   await ok(admin.post(`/api/projects/${started.id}/events`, { kind: 'start', date: TODAY }));
   await ok(admin.post('/api/leads', { code: `DL${run}`, project_name: `e2e洽谈项目${run}`, stage: 'negotiating', stage_date: TODAY }));
+  // 亩均 figures of last year for one enterprise: the tile shows last year's classes.
+  const firm = await ok(admin.post('/api/orgs', { name: `e2e亩均企业${run}`, kind: 'enterprise', park_id: park.id }));
+  await ok(admin.post('/api/mujun/figures', { org_id: firm.id, year: YEAR - 1, land_mu: 40, tax: 1200, added_value: 4000,
+    revenue: 15000, energy: 1500, emissions: 40, rd_spend: 500, employees: 150 }));
 
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -169,6 +173,10 @@ test('the leader\'s home page is the dashboard with the reports\' own figures', 
   assert.equal(Number(await page.locator('.dash-neg').getAttribute('data-n')), month.negotiations);
   assert.equal(Number(await page.locator('.dash-stalled').getAttribute('data-n')), inv.stalled);
   assert.equal(await page.locator('.dash-stalled').getAttribute('href'), '#/leads?stalled=1');
+  const mj = await ok(leader.get(`/api/mujun/report?year=${YEAR - 1}`), 200);
+  for (const cl of ['A', 'B', 'C', 'D']) {
+    assert.equal(Number(await page.locator(`.dash-mujun-class[data-class=${cl}]`).getAttribute('data-n')), mj.classes[cl]);
+  }
   const svc = await ok(leader.get(`/api/reports/service?as_of=${TODAY}`), 200);
   assert.equal(Number(await page.locator('.dash-svc-open').getAttribute('data-n')), svc.requests.open);
   assert.equal(Number(await page.locator('.dash-svc-overdue').getAttribute('data-n')), svc.requests.overdue);

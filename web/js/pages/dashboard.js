@@ -47,6 +47,10 @@ addMessages({
     'dash.acc.avg': '平均用时 {n} 个工作日',
     'dash.acc.note': '{from}至{to}受理的案件。',
     'dash.service': '企业服务',
+    'dash.mujun': '亩均效益评价',
+    'dash.mujun.class': '{c}类 {n} 家',
+    'dash.mujun.note': '{year} 年度参评企业 {n} 家（截至日期所在年度及以前的最近一次评价）',
+    'dash.mujun.none': '暂无亩均评价数据',
     'dash.service.open': '未办结诉求 {n} 件',
     'dash.service.overdue': '逾期 {n} 件',
     'dash.service.sat': '满意度 {x} 分（{n} 件评价）',
@@ -93,6 +97,10 @@ addMessages({
     'dash.acc.avg': 'Average {n} working days',
     'dash.acc.note': 'Cases submitted {from} to {to}.',
     'dash.service': 'Enterprise service',
+    'dash.mujun': 'Output per mu (亩均)',
+    'dash.mujun.class': 'Class {c}: {n}',
+    'dash.mujun.note': '{n} enterprises evaluated for {year} (the latest evaluation up to the as-of year)',
+    'dash.mujun.none': 'No 亩均 evaluation yet',
     'dash.service.open': '{n} open requests',
     'dash.service.overdue': '{n} overdue',
     'dash.service.sat': 'Satisfaction {x} of 5 ({n} ratings)',
@@ -132,9 +140,19 @@ function fmtMonth(ym) {
 const canAccReport = () => can('acceptance_report.read');
 
 const canSvcReport = () => can('service_report.read');
+const canMujun = () => can('mujun.read');
+
+/** The class distribution of the latest 亩均 year up to the as-of year, or null when there is none. */
+async function mujunLatest(d) {
+  const y = Number(d.slice(0, 4));
+  const s = await api.get('/api/mujun/scores', { year: y });
+  const year = (s.years || []).map((x) => x.year).filter((x) => x <= y).sort((a, b) => b - a)[0];
+  if (!year) return null;
+  return api.get('/api/mujun/report', { year });
+}
 
 export function canDashboard() {
-  return can('project.read') || can('lead.read') || canAccReport() || canSvcReport();
+  return can('project.read') || can('lead.read') || canAccReport() || canSvcReport() || canMujun();
 }
 
 function quarterStart(d) {
@@ -185,20 +203,21 @@ export function dashboardPage(ctx) {
     const get = (cond, path, q) => (cond ? api.get(path, q).then((v) => ({ v }), (err) => ({ err })) : Promise.resolve(null));
     if (!out.firstChild) mount(out, loadingBlock());
     out.classList.add('is-loading');
-    const [kfg, lights, invY, invQ, acc, svc] = await Promise.all([
+    const [kfg, lights, invY, invQ, acc, svc, mj] = await Promise.all([
       get(can('project.read'), '/api/reports/kaifugong', { as_of: d, by: 'park' }),
       get(can('project.read'), '/api/projects', { year, as_of: d, limit: 1 }),
       get(can('lead.read'), '/api/reports/investment', { from: yearStart, to: d }),
       get(can('lead.read'), '/api/reports/investment', { from: qs, to: d }),
       get(canAccReport(), '/api/reports/acceptance', { from: yearStart, to: d }),
       get(canSvcReport(), '/api/reports/service', { as_of: d }),
+      canMujun() ? mujunLatest(d).then((v) => ({ v }), (err) => ({ err })) : Promise.resolve(null),
     ]);
     if (my !== seq || !ctx.isCurrent()) return;
     out.classList.remove('is-loading');
-    render({ d, year, yearStart, qs, kfg, lights, invY, invQ, acc, svc });
+    render({ d, year, yearStart, qs, kfg, lights, invY, invQ, acc, svc, mj });
   }
 
-  function render({ d, year, yearStart, qs, kfg, lights, invY, invQ, acc, svc }) {
+  function render({ d, year, yearStart, qs, kfg, lights, invY, invQ, acc, svc, mj }) {
     const day = fmtDay(d);
     const asOfQ = d === todayChina() ? '' : d;
     const tiles = [];
@@ -332,6 +351,19 @@ export function dashboardPage(ctx) {
           h('p', { class: 'dash-line' }, fig(hrefFor('/service/report', { as_of: asOfQ }),
             q.rated ? t('dash.service.sat', { x: fmtNumber(q.satisfaction, 1), n: q.rated }) : t('dash.service.sat.none'), 'dash-svc-sat')),
           h('p', { class: 'dash-note' }, t('dash.service.note', { as_of: day }))));
+      }
+    }
+
+    if (mj) {
+      if (mj.err) tiles.push(failed('mujun', 'dash.mujun', mj));
+      else if (!mj.v) tiles.push(tile('mujun', 'dash.mujun', h('p', { class: 'muted' }, t('dash.mujun.none'))));
+      else {
+        const r = mj.v;
+        const href = hrefFor('/mujun/report', { year: r.year });
+        tiles.push(tile('mujun', 'dash.mujun',
+          h('p', { class: 'dash-lights dash-mujun' }, ['A', 'B', 'C', 'D'].map((c) => fig(href, t('dash.mujun.class', { c, n: r.classes[c] || 0 }),
+            ['dash-mujun-class', `mujun-class-${c}`], { class: c, n: r.classes[c] || 0 }))),
+          h('p', { class: 'dash-note' }, t('dash.mujun.note', { year: r.year, n: r.count }))));
       }
     }
 
