@@ -138,7 +138,16 @@ const buildings = resourceModule({
     { field: 'disinfection_days' }, { field: 'screening_days' }, { field: 'safety_days' },
     { field: 'officer_id', render: (r) => officerNames.get(r.officer_id) }, { field: 'note' },
   ],
-  formatValue: (field, value) => (field === 'park_id' ? parkNames.get(value) : undefined),
+  formatValue: (field, value) => {
+    if (field === 'park_id') return parkNames.get(value);
+    if (field === 'measures' && Array.isArray(value)) return value.map((m) => `${m.text}（${option('svc.measure', m.status || 'planned')}）`).join('；');
+    if (field === 'subject') return option('svc.subject', value);
+    return undefined;
+  },
+  history: {
+    describe: (row) => (row.entity === 'building' ? null : h('span', { class: 'badge badge-part' }, t(row.entity === 'service_plan' ? 'svc.plan.building' : 'svc.officer.history'))),
+    hidden: ['created_by', 'subject_id', 'officer_id', 'building_id', 'firms'],
+  },
   extraDetail: (rec) => buildingExtras(rec),
 });
 

@@ -136,7 +136,8 @@ export function allowedActions(state) {
 function starPicker() {
   const name = nextId('svc-sat');
   const err = h('div', { class: 'field-error', dataset: { errorFor: 'satisfaction' } });
-  const radios = [1, 2, 3, 4, 5].map((n) => {
+  // five to one in the DOM, shown one to five (row-reverse): a checked star lights the ones before it
+  const radios = [5, 4, 3, 2, 1].map((n) => {
     const id = `${name}-${n}`;
     const input = h('input', { type: 'radio', id, name: 'satisfaction', value: String(n), class: 'svc-star-input' });
     return { input, el: [input, h('label', { for: id, class: 'svc-star', title: t('svc.stars', { n }) },
@@ -153,7 +154,7 @@ function starPicker() {
       const mine = fields.filter((f) => f.field === 'satisfaction');
       err.textContent = mine.map((f) => f.message).join('；');
       el.classList.toggle('has-error', mine.length > 0);
-      return { rest: fields.filter((f) => f.field !== 'satisfaction'), first: mine.length ? radios[0].input : null };
+      return { rest: fields.filter((f) => f.field !== 'satisfaction'), first: mine.length ? radios[4].input : null };
     },
   };
 }
