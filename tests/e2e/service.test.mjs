@@ -8,28 +8,20 @@
 // is missing, resolves it; the enterprise user reopens it with a note; the officer resolves again; the
 // enterprise user confirms with 4 stars. The final state, the rating and the thread are checked; the leader
 // reads the service report. No console errors (CSP violations are errors).
-// Screenshots go to $ZD_SHOTS (default /tmp/zd/shots) as svc-*.png at 1366×768 and 375×812.
+// Screenshots go to $ZD_SHOTS (default /tmp/zd/shots) as svc-*.png at 1366×768 and 375×812 (tests/lib/browser.mjs).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
 import { startServer, Client } from '../lib/server.mjs';
+import { launch, helpers } from '../lib/browser.mjs';
 
-const require = createRequire(new URL('../../web/package.json', import.meta.url));
-const { chromium } = require('playwright-core');
-
-const SHOTS = process.env.ZD_SHOTS || '/tmp/zd/shots';
-const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
-const DESKTOP = { width: 1366, height: 768 };
-const PHONE = { width: 375, height: 812 };
 const PASSWORD = 'secret123';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 let srv;
 let browser;
 let page;
+let ui; // login, logout, navClick, hashIs, both (tests/lib/browser.mjs)
 let api; // admin API client
 const consoleErrors = [];
 const run = Date.now().toString(36).slice(-5);
@@ -39,51 +31,8 @@ const title = `货车通行证${run}`;
 const EXPECTED_STATUS = /Failed to load resource: the server responded with a status of (400)\b/;
 let reqId = null;
 
-async function shot(name, { full = true } = {}) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  if (full) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SHOTS, `svc-${name}.png`), fullPage: full });
-}
-
-async function both(name) {
-  await shot(`${name}-desktop`);
-  await page.setViewportSize(PHONE);
-  await page.waitForTimeout(200);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${name}: no horizontal overflow on a phone (${overflow}px)`);
-  await shot(`${name}-phone`);
-  await page.setViewportSize(DESKTOP);
-  await page.waitForTimeout(100);
-}
-
-async function hashIs(re) {
-  await page.waitForFunction((src) => new RegExp(src).test(location.hash), re.source);
-}
-
-async function navClick(label) {
-  const toggle = page.locator('.menu-toggle');
-  if (await toggle.isVisible()) {
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-  }
-  await page.locator('#sidenav a.nav-link', { hasText: label }).first().click();
-}
-
-async function login(username) {
-  await page.goto(srv.url + '/#/login');
-  await page.locator('#login-username').waitFor();
-  await page.fill('#login-username', username);
-  await page.fill('#login-password', PASSWORD);
-  await page.click('.login-form button[type=submit]');
-  await page.locator('.topbar .user-name').waitFor();
-}
-
-async function logout() {
-  await page.click('.topbar .logout');
-  await page.locator('#login-username').waitFor();
-}
-
 async function openRequest() {
-  await page.evaluate((h) => { location.hash = h; }, `#/service/requests/${reqId}`);
+  await ui.goHash(`#/service/requests/${reqId}`);
   await page.locator('.page-header h1', { hasText: title }).waitFor();
 }
 
@@ -121,24 +70,11 @@ before(async () => {
   const a = await api.post('/api/assignments', { officer_id: officer.id, subject: 'org', subject_id: org.json.id, date_from: '2025-01-01' });
   assert.equal(a.status, 201, a.text);
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    env: { ...process.env, LANG: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN:zh' },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--lang=zh-CN'],
-  });
-  const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10000);
-  page.on('console', (msg) => {
-    if (msg.type() !== 'error') return;
-    const text = msg.text();
-    const url = (msg.location() && msg.location().url) || '';
+  ({ browser, page } = await launch({ onError: ({ text, url }) => {
     if (EXPECTED_STATUS.test(text) && /\/api\/requests\/\d+\/actions$/.test(url)) return;
     consoleErrors.push(`${text} @ ${url}`);
-  });
-  page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
+  } }));
+  ui = helpers(page, { url: srv.url, prefix: 'svc', password: PASSWORD });
 });
 
 after(async () => {
@@ -149,27 +85,27 @@ after(async () => {
 // ---------------------------------------------------------------- the walk through
 
 test('the enterprise user files a request and attaches a file', async () => {
-  await login('e2e_sent');
+  await ui.login('e2e_sent');
   const groups = await page.locator('#sidenav .nav-group-title').allTextContents();
   assert.ok(groups.includes('企业服务'), `group 企业服务: ${groups.join(',')}`);
   const nav = await page.locator('#sidenav a.nav-link').allTextContents();
   assert.ok(nav.includes('我的诉求') && nav.includes('一企一策'), nav.join(','));
   assert.ok(!nav.includes('企业服务分析') && !nav.includes('商务楼宇'), `no report or buildings for an enterprise: ${nav.join(',')}`);
 
-  await navClick('我的诉求');
-  await hashIs(/^#\/service\/requests/);
+  await ui.navClick('我的诉求');
+  await ui.hashIs(/^#\/service\/requests/);
   await page.locator('.svc-requests tbody tr.empty-row').waitFor();
   await page.click('.page-actions a.btn-primary'); // 提交诉求
-  await hashIs(/^#\/service\/requests\/new$/);
+  await ui.hashIs(/^#\/service\/requests\/new$/);
   const f = page.locator('form.svc-request-form');
   assert.equal(await f.locator('[name=org_id]').count(), 0, 'an enterprise files for itself');
   assert.equal(await f.locator('[name=received_on]').count(), 0, 'no back-dating by the enterprise');
   await f.locator('[name=category]').selectOption('logistics');
   await f.locator('[name=title]').fill(title);
   await f.locator('[name=description]').fill('需要为三辆货车办理市区通行证');
-  await both('new');
+  await ui.both('new');
   await f.locator('button[type=submit]').click();
-  await hashIs(/^#\/service\/requests\/\d+/);
+  await ui.hashIs(/^#\/service\/requests\/\d+/);
   reqId = Number((await page.evaluate(() => location.hash)).match(/requests\/(\d+)/)[1]);
   await page.locator('.page-header h1', { hasText: title }).waitFor();
   // the due dates of the new request are shown at once
@@ -186,19 +122,19 @@ test('the enterprise user files a request and attaches a file', async () => {
   const href = await page.locator('.svc-files a.svc-file-link').first().getAttribute('href');
   const bytes = await page.evaluate(async (u) => (await (await fetch(u)).text()).slice(0, 8), href);
   assert.equal(bytes, '%PDF-1.4');
-  await both('filed');
-  await logout();
+  await ui.both('filed');
+  await ui.logout();
 });
 
 test('the officer opens it from the list, starts it and resolves it', async () => {
-  await login('e2e_soff');
-  await navClick('企业诉求');
-  await hashIs(/^#\/service\/requests/);
+  await ui.login('e2e_soff');
+  await ui.navClick('企业诉求');
+  await ui.hashIs(/^#\/service\/requests/);
   const row = page.locator(`.svc-requests tbody tr[data-id="${reqId}"]`);
   await row.waitFor();
   assert.match(await row.textContent(), new RegExp(orgName));
   assert.match(await row.textContent(), /已分派/);
-  await both('list');
+  await ui.both('list');
   await row.locator('a', { hasText: title }).click();
   await page.locator('.page-header h1', { hasText: title }).waitFor();
   const offered = await page.locator('.svc-actions button.svc-act').evaluateAll((bs) => bs.map((b) => b.dataset.action));
@@ -214,36 +150,36 @@ test('the officer opens it from the list, starts it and resolves it', async () =
   await form.locator('button[type=submit]').click();
   await stateIs('resolved');
   assert.match(await page.locator('.svc-resolution').textContent(), /一辆车/);
-  await logout();
+  await ui.logout();
 });
 
 test('the enterprise user reopens it with a note', async () => {
-  await login('e2e_sent');
+  await ui.login('e2e_sent');
   await openRequest();
   await stateIs('resolved');
   const offered = await page.locator('.svc-actions button.svc-act').evaluateAll((bs) => bs.map((b) => b.dataset.action));
   assert.deepEqual(offered, ['confirm', 'reopen', 'comment']);
   await act('reopen', (f) => f.locator('[name=note]').fill('还有两辆车没有办理'), 'reopened');
   assert.equal(await page.locator('.svc-summary [data-stat="svc.req.reopen_count"] .stat-value').textContent(), '1');
-  await logout();
+  await ui.logout();
 });
 
 test('the officer resolves it again', async () => {
-  await login('e2e_soff');
-  await navClick('企业诉求');
+  await ui.login('e2e_soff');
+  await ui.navClick('企业诉求');
   await page.locator(`.svc-requests tbody tr[data-id="${reqId}"]`, { hasText: '已退回重办' }).locator('a', { hasText: title }).click();
   await page.locator('.page-header h1', { hasText: title }).waitFor();
   await act('resolve', (f) => f.locator('[name=resolution]').fill('三辆车的通行证全部办结'), 'resolved');
-  await logout();
+  await ui.logout();
 });
 
 test('the enterprise user confirms with four stars', async () => {
-  await login('e2e_sent');
+  await ui.login('e2e_sent');
   await openRequest();
   await page.click('.svc-actions button.svc-act[data-action="confirm"]');
   const form = page.locator('form.svc-action-form[data-action="confirm"]');
   await form.locator('label.svc-star[for$="-4"]').click(); // the fourth star
-  await both('confirm');
+  await ui.both('confirm');
   await form.locator('button[type=submit]').click();
   await stateIs('confirmed');
   assert.equal((await page.locator('.svc-summary .svc-state').textContent()).trim(), '已确认');
@@ -254,22 +190,22 @@ test('the enterprise user confirms with four stars', async () => {
   const notes = await page.locator('.svc-thread .svc-event-note').allTextContents();
   assert.ok(notes.includes('还有两辆车没有办理') && notes.includes('三辆车的通行证全部办结'), notes.join('|'));
   assert.match(await page.locator('.svc-resolution').textContent(), /全部办结/);
-  await both('confirmed');
+  await ui.both('confirmed');
   const q = (await api.get(`/api/requests/${reqId}`)).json;
   assert.equal(q.state, 'confirmed');
   assert.equal(q.satisfaction, 4);
 
   // its enterprise page lists the request
-  await navClick('一企一策');
-  await hashIs(/^#\/service\/orgs\/\d+$/);
+  await ui.navClick('一企一策');
+  await ui.hashIs(/^#\/service\/orgs\/\d+$/);
   await page.locator(`.svc-org-requests tbody tr[data-id="${reqId}"]`).waitFor();
-  await logout();
+  await ui.logout();
 });
 
 test('the leader reads the service report', async () => {
-  await login('e2e_slead');
-  await navClick('企业服务分析');
-  await hashIs(/^#\/service\/report/);
+  await ui.login('e2e_slead');
+  await ui.navClick('企业服务分析');
+  await ui.hashIs(/^#\/service\/report/);
   const received = page.locator('.svc-stats [data-stat="svc.report.received"] .inv-stat-value');
   await received.waitFor();
   assert.equal(await received.textContent(), '1');
@@ -278,10 +214,10 @@ test('the leader reads the service report', async () => {
   assert.match(await page.locator('.svc-by-officer tbody').textContent(), /王服务专员/);
   assert.match(await page.locator('.svc-xlsx').getAttribute('href'), /^\/api\/reports\/service\.xlsx\?as_of=\d{4}-\d{2}-\d{2}$/);
   await page.locator('.svc-chart svg').waitFor();
-  await both('report');
+  await ui.both('report');
   // the received figure opens the list it counts
   await page.click('.svc-stats a[data-stat="svc.report.received"]');
-  await hashIs(/^#\/service\/requests/);
+  await ui.hashIs(/^#\/service\/requests/);
   await page.locator(`.svc-requests tbody tr[data-id="${reqId}"]`).waitFor();
 });
 

@@ -5,7 +5,7 @@ import { t, option } from '../i18n.js';
 import { api, ApiError } from '../api.js';
 import { can } from '../session.js';
 import { go, replaceQuery } from '../router.js';
-import { fmtDate, fmtDateTime, fmtNumber } from '../format.js';
+import { fmtDate, fmtDateTime, fmtNumber, fmtSize } from '../format.js';
 import {
   h, mount, pageHeader, linkButton, button, listView, formView, alertBox, errorBlock, errorMessage,
   loadingBlock, toast, nextId,
@@ -237,11 +237,6 @@ function threadCard(q) {
       : h('p', { class: 'muted' }, t('svc.req.thread.empty')));
 }
 
-function fmtSize(n) {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${fmtNumber(n / 1024, 1)} KB`;
-  return `${fmtNumber(n / 1024 / 1024, 1)} MB`;
-}
 
 function filesCard(q, reload) {
   const files = q.files || [];
