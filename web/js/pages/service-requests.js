@@ -27,6 +27,13 @@ export const requestColumns = [
   { field: 'late', label: 'svc.req.late', className: 'nowrap', render: (r) => lateBadge(r.late) },
 ];
 
+// state (or open), category, late only
+export const requestFilters = [
+  { name: 'state', label: 'svc.req.state', options: [{ value: 'open', label: 'svc.state.open' }, ...opts('svc.state', STATES)] },
+  { name: 'category', label: 'svc.req.category', options: opts('svc.cat', CATEGORIES) },
+  { name: 'overdue', label: 'svc.req.late', options: [{ value: '1', label: 'svc.overdue_only' }] },
+];
+
 // ---------------------------------------------------------------- list
 
 function listPage(ctx) {
@@ -39,11 +46,7 @@ function listPage(ctx) {
   const list = listView({
     endpoint: '/api/requests',
     columns: mine ? requestColumns.filter((c) => c.field !== 'org_name') : requestColumns,
-    filters: [
-      { name: 'state', label: 'svc.req.state', options: [{ value: 'open', label: 'svc.state.open' }, ...opts('svc.state', STATES)] },
-      { name: 'category', label: 'svc.req.category', options: opts('svc.cat', CATEGORIES) },
-      { name: 'overdue', label: 'svc.req.late', options: [{ value: '1', label: 'svc.overdue_only' }] },
-    ],
+    filters: requestFilters,
     search: 'svc.req.search',
     state: ctx.query,
     params: fixed,

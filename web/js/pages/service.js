@@ -18,7 +18,7 @@ import {
   CATEGORIES, CHECK_KINDS, opts, listAll, todayChina, table, asyncCard, assignmentHistoryCard, planCard,
   officerOptions, statTile, lateBadge,
 } from './service-common.js';
-import requests, { requestColumns } from './service-requests.js';
+import requests, { requestColumns, requestFilters } from './service-requests.js';
 import buildings from './service-buildings.js';
 import report from './service-report.js';
 
@@ -48,7 +48,7 @@ async function orgPage(ctx) {
   const name = (list, v) => (list.find((x) => x.id === v) || {}).name;
   const profile = h('section', { class: 'card svc-profile' }, h('h2', { class: 'card-title' }, t('svc.org.profile')), detailList([
     { label: 'svc.org.park_id', value: name(parks, o.park_id) },
-    { label: 'svc.org.building_id', value: building ? h('a', { href: `#/service/buildings/${building.id}` }, building.name) : (o.building_id ? `#${o.building_id}` : null) },
+    { label: 'svc.org.building_id', value: building ? h('a', { href: `#/service/buildings/${building.id}` }, building.name) : null },
     { label: 'svc.org.floor', value: o.floor },
     { label: 'svc.org.chain_id', value: name(chains, o.chain_id) },
     { label: 'svc.org.zjtx', value: o.zjtx ? option('svc.zjtx', o.zjtx) : null },
@@ -62,6 +62,7 @@ async function orgPage(ctx) {
     params: { org_id: o.id },
     columns: requestColumns.filter((c) => c.field !== 'org_name'),
     search: false,
+    filters: requestFilters,
     pageSize: 10,
     rowHref: (r) => `#/service/requests/${r.id}`,
     rowClass: (r) => (r.late ? 'row-late' : null),
@@ -163,7 +164,7 @@ async function assignmentsPage(ctx) {
         can('service_all.read') ? h('a', { href: hrefFor('/service/portfolio', { officer_id: oid }) }, t('nav.svc.portfolio')) : null)),
     table([
       { label: 'svc.assign.subject', className: 'nowrap', render: (a) => option('svc.subject', a.subject) },
-      { label: 'svc.portfolio.orgs', className: 'col-wide', render: subjectLink },
+      { label: 'svc.building.subject_name', className: 'col-wide', render: subjectLink },
       { label: 'svc.assign.from', className: 'nowrap', render: (a) => fmtDate(a.date_from) },
       { label: 'svc.assign.note', render: (a) => a.note },
       ...(manage ? [{ label: 'common.actions', render: (a) => button('svc.assign.end', { kind: 'link', onClick: async () => {
