@@ -13,7 +13,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, Client } from '../lib/server.mjs';
-import { launch, helpers } from '../lib/browser.mjs';
+import { launch, helpers, userAdder } from '../lib/browser.mjs';
 
 const PASSWORD = 'secret123';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -52,11 +52,7 @@ async function act(action, fill, expectState) {
 
 before(async () => {
   srv = await startServer();
-  const add = async (username, name, role, extra = []) => {
-    const r = await srv.cli(['user', 'add', '--zone', 'za', '--username', username, '--name', name,
-      '--role', role, '--password-stdin', ...extra], { stdin: PASSWORD + '\n' });
-    assert.equal(r.code, 0, `user add ${username}: ${r.stderr}`);
-  };
+  const add = userAdder(srv, PASSWORD);
   await add('e2e_sadmin', '服务管理员', 'admin');
   api = new Client(srv.url);
   assert.equal((await api.login('e2e_sadmin', PASSWORD)).status, 200);

@@ -6,6 +6,7 @@
 //   const ui = helpers(page, { url, prefix: 'svc', password })
 //   ui.login(username) / ui.logout() / ui.navClick(label) / ui.hashIs(/re/) / ui.goHash('#/…')
 //   ui.shot(name) / ui.both(name)          $ZD_SHOTS (default /tmp/zd/shots)/<prefix>-<name>[-desktop|-phone].png
+//   const add = userAdder(srv, password); await add(username, name, role, ['--org', id])
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -76,4 +77,13 @@ export function helpers(page, { url, prefix, password }) {
     await page.locator('#login-username').waitFor();
   }
   return { shot, both, hashIs, goHash, navClick, login, logout };
+}
+
+/** add(username, name, role, extra?) through the CLI with the suite's password; asserts exit 0. */
+export function userAdder(srv, password) {
+  return async (username, name, role, extra = []) => {
+    const r = await srv.cli(['user', 'add', '--zone', 'za', '--username', username, '--name', name,
+      '--role', role, '--password-stdin', ...extra], { stdin: password + '\n' });
+    assert.equal(r.code, 0, `user add ${username}: ${r.stderr}`);
+  };
 }

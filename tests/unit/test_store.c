@@ -541,7 +541,8 @@ test_rows_user_bool(void **state)
 	store_now(now, 0);
 	assert_int_equal(store_query(f->st, STMT_USER_UPDATE,
 	    (struct store_val[]){SV_I(z), SV_T(now), SV_T("名字"),
-	    SV_T("leader"), SV_NULLV, SV_NULLV, SV_NULLV, SV_I(1), SV_I(a)}, 9,
+	    SV_T("leader"), SV_NULLV, SV_NULLV, SV_NULLV, SV_I(1), SV_NULLV,
+	    SV_I(a)}, 10,
 	    NULL, NULL, &changes), APP_OK);
 	assert_int_equal(changes, 1);
 	rows = user_list(f->st, z, NULL);
