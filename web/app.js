@@ -4,7 +4,7 @@
 // a route's perm is a permission string from /api/me, or a function(params) → boolean.
 // A nav entry may give visible() → boolean instead of perm, and href/match as functions.
 // render(ctx) draws into ctx.main; ctx = {main, params, query, path, setTitle(text), isCurrent(), refresh()}.
-// To add a module: import it and append it to MODULES (navigation groups: main, projects, invest, structure, settings, system,
+// To add a module: import it and append it to MODULES (navigation groups: main, projects, invest, acceptance, service, structure, settings, system,
 // or a new one with an i18n key nav.group.<name>).
 
 import { t, has, getLang, toggleLang, onLangChange, option } from './js/i18n.js';
@@ -22,11 +22,12 @@ import zone from './js/pages/zone.js';
 import projects from './js/pages/projects.js';
 import leads from './js/pages/leads.js';
 import acceptance from './js/pages/acceptance.js';
+import service from './js/pages/service.js';
 import briefing from './js/pages/briefing.js';
 import mujun from './js/pages/mujun.js';
 import { canDashboard, dashboardPage } from './js/pages/dashboard.js';
 
-const GROUP_ORDER = ['main', 'projects', 'invest', 'acceptance', 'mujun', 'structure', 'business', 'settings', 'system'];
+const GROUP_ORDER = ['main', 'projects', 'invest', 'acceptance', 'service', 'mujun', 'structure', 'business', 'settings', 'system'];
 
 const home = {
   nav: [{ href: '#/', match: '/', perm: null, label: 'nav.home', group: 'main', order: 0, exact: true }],
@@ -34,7 +35,7 @@ const home = {
   routes: [{ path: '/', perm: null, render: (ctx) => (canDashboard() ? dashboardPage(ctx) : homePage(ctx)) }],
 };
 
-const MODULES = [home, briefing, projects, leads, acceptance, mujun, parks, orgs, chains, users, audit, zone];
+const MODULES = [home, briefing, projects, leads, acceptance, service, mujun, parks, orgs, chains, users, audit, zone];
 
 const NAV = MODULES.flatMap((m) => m.nav || []);
 for (const m of MODULES) for (const r of m.routes) addRoute(r.path, r.render, { perm: r.perm });

@@ -120,6 +120,10 @@ before(async () => {
   const firm = await ok(admin.post('/api/orgs', { name: `e2e亩均企业${run}`, kind: 'enterprise', park_id: park.id }));
   await ok(admin.post('/api/mujun/figures', { org_id: firm.id, year: YEAR - 1, land_mu: 40, tax: 1200, added_value: 4000,
     revenue: 15000, energy: 1500, emissions: 40, rd_spend: 500, employees: 150 }));
+  // An enterprise request a month old that nobody took up: open and overdue.
+  const monthAgo = new Date(Date.parse(`${TODAY}T00:00:00Z`) - 30 * 86400e3).toISOString().slice(0, 10);
+  await ok(admin.post('/api/requests', { org_id: firm.id, category: 'labour', title: `e2e诉求${run}`, description: '招工',
+    received_on: monthAgo }));
 
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -194,6 +198,18 @@ test('the red figure leads to the filtered project list', async () => {
   await page.locator('.list-view tbody tr', { hasText: redName }).first().waitFor();
   const list = await ok(leader.get(`/api/projects?year=${YEAR}&light=red&limit=1`), 200);
   assert.equal(await page.locator('.list-view tbody tr[data-id]').count(), list.total, 'the list counts what the figure counts');
+});
+
+test('the overdue requests figure leads to the list it counts', async () => {
+  await goHash('#/');
+  const fig = page.locator('.dash-svc-overdue');
+  await fig.waitFor();
+  const n = Number(await fig.getAttribute('data-n'));
+  assert.ok(n >= 1, 'the month-old request is overdue');
+  await fig.click();
+  await hashIs(/^#\/service\/requests\?overdue=1$/);
+  await page.locator('.list-view tbody tr', { hasText: `e2e诉求${run}` }).waitFor();
+  assert.equal(await page.locator('.list-view tbody tr[data-id]').count(), n, 'the list counts what the figure counts');
 });
 
 test('the 开复工 figure leads to the 开复工 report of the same figures', async () => {

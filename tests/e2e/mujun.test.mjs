@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, Client, makeUscc } from '../lib/server.mjs';
-import { launch, login as browserLogin, logout as browserLogout } from '../lib/browser.mjs';
+import { launch, helpers } from '../lib/browser.mjs';
 
 const SHOTS = process.env.ZD_SHOTS || '/tmp/zd/shots';
 const PASSWORD = 'secret123';
@@ -29,8 +29,9 @@ async function addUser(username, role, extra = []) {
     '--role', role, '--password-stdin', ...extra], { stdin: PASSWORD + '\n' });
   assert.equal(r.code, 0, `user add ${username}: ${r.stderr}`);
 }
-const login = (username) => browserLogin(page, srv.url, username, PASSWORD);
-const logout = () => browserLogout(page);
+let ui;
+const login = (username) => ui.login(username);
+const logout = () => ui.logout();
 async function shot(name) {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `mujun-${name}.png`), fullPage: true });
@@ -55,12 +56,8 @@ before(async () => {
   }
   await addUser('e2e_ment', 'enterprise_user', ['--org', String(ids.orgs[1])]);
 
-  browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10000);
-  page.on('console', (msg) => { if (msg.type() === 'error') consoleErrors.push(msg.text()); });
-  page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
+  ({ browser, page } = await launch({ onError: (e) => consoleErrors.push(e.text) }));
+  ui = helpers(page, { url: srv.url, prefix: 'mujun', password: PASSWORD });
 });
 
 after(async () => {

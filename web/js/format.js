@@ -13,6 +13,7 @@
 //   rate(num, den, digits=1) percentage rounded half up, exact for integer counts; null when den is 0
 //   fmtRate(num, den)       '85.4%' (or '—' when den is 0)
 //   fmtPercent(x, digits=1) '12.5%' from a percentage value
+//   fmtSize(bytes)          '512 B', '12.3 KB', '4.5 MB'
 
 import { getLang } from './i18n.js';
 
@@ -100,4 +101,11 @@ export function fmtRate(num, den, digits = 1) {
 export function fmtPercent(x, digits = 1) {
   if (x === null || x === undefined || x === '' || !isFinite(Number(x))) return DASH;
   return `${roundHalfUp(x, digits).toFixed(digits)}%`;
+}
+
+export function fmtSize(n) {
+  if (n === null || n === undefined) return '';
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${fmtNumber(n / 1024, 1)} KB`;
+  return `${fmtNumber(n / 1024 / 1024, 1)} MB`;
 }

@@ -21,6 +21,7 @@
 //   extraDetail(record, ctx) → Node|null           (e.g. a password reset form)
 //   canReadRecord(params) → bool    extra access to one record without the read permission
 //   prepare(ctx) → Promise          run before the list, record and edit pages render (e.g. load lookup tables)
+//   history: {describe, hidden}     passed to ui.historyView (rows about parts of the record, fields not shown)
 // }
 //
 // Page renderers get ctx = {main, params, query, path, setTitle(text), isCurrent()} from app.js.
@@ -150,7 +151,7 @@ export function resourceModule(def) {
       pageHeader({ title: () => titleOf(rec), back: can(readPerm) ? { href: `#${base}` } : null, actions }),
       h('section', { class: 'card' }, detailList(rows)),
       def.extraDetail ? def.extraDetail(rec, ctx) : null,
-      historyView({ endpoint: `${endpoint}/${rec.id}/history`, fieldLabel, formatValue: fmt, order: fieldOrder }));
+      historyView({ endpoint: `${endpoint}/${rec.id}/history`, fieldLabel, formatValue: fmt, order: fieldOrder, ...(def.history || {}) }));
   }
 
   async function editPage(ctx) {

@@ -4,7 +4,7 @@
 import { t, has, option } from '../i18n.js';
 import { api, ApiError } from '../api.js';
 import { can } from '../session.js';
-import { fmtDate, fmtDateTime, fmtNumber } from '../format.js';
+import { fmtDate, fmtDateTime, fmtNumber, fmtSize } from '../format.js';
 import {
   h, mount, pageHeader, button, detailList, historyView, alertBox, toast, confirmDialog, errorBlock,
   errorMessage, nextId, formView,
@@ -149,12 +149,6 @@ function materialsCard(c, reload) {
       h('tbody', null, rows))));
 }
 
-function fmtSize(n) {
-  if (n === null || n === undefined) return '';
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${fmtNumber(n / 1024, 1)} KB`;
-  return `${fmtNumber(n / 1024 / 1024, 1)} MB`;
-}
 
 // ---------------------------------------------------------------- rectification (applicant)
 

@@ -41,6 +41,19 @@ async function loadOffices() {
   }
 }
 
+// A user's leader (上级领导): late requests of a service officer are escalated to them.
+let userNames = new Map();
+async function loadUsers() {
+  try {
+    const r = await api.get('/api/users', { limit: 200, sort: 'name' });
+    userNames = new Map(r.items.map((u) => [u.id, `${u.name}（${u.username}）`]));
+    return r.items.filter((u) => !u.disabled).map((u) => ({ value: String(u.id), label: () => userNames.get(u.id) }));
+  } catch (_) {
+    return [];
+  }
+}
+const leaderField = { name: 'leader_id', label: 'user.leader_id', type: 'select', valueType: 'int', options: loadUsers, hint: 'user.leader_id.hint' };
+
 const orgField = { name: 'org_id', label: 'user.org_id', type: 'select', valueType: 'int', options: loadOrgs };
 const deptField = { name: 'department', label: 'user.department', maxlength: 50 };
 const officeField = { name: 'office_id', label: 'user.office_id', type: 'select', valueType: 'int', options: loadOffices,
@@ -68,7 +81,7 @@ export default resourceModule({
   nav: { label: 'nav.users', group: 'system', order: 10 },
   defaultSort: 'username',
   canDelete: false,
-  prepare: loadOrgs,
+  prepare: () => Promise.all([loadOrgs(), loadUsers()]),
   titleOf: (r) => `${r.name}（${r.username}）`,
   columns: [
     { field: 'username', label: 'user.username', sort: true, href: (r) => `#/users/${r.id}`, className: 'mono' },
@@ -88,6 +101,7 @@ export default resourceModule({
     orgField,
     deptField,
     officeField,
+    leaderField,
   ],
   editFields: [
     { name: 'name', label: 'user.name', required: true, maxlength: 50 },
@@ -95,6 +109,7 @@ export default resourceModule({
     orgField,
     deptField,
     officeField,
+    leaderField,
     { name: 'disabled', label: 'user.disabled', type: 'checkbox' },
   ],
   toBody: (v, mode) => {
@@ -109,12 +124,14 @@ export default resourceModule({
     { field: 'department' },
     { field: 'office_id', label: 'user.office_id', render: (r) => (r.office_id == null ? null
       : officeNames.get(r.office_id) || `#${r.office_id}`) },
+    { field: 'leader_id', label: 'user.leader_id', render: (r) => (r.leader_id == null ? null : userNames.get(r.leader_id) || `#${r.leader_id}`) },
     { field: 'disabled', label: 'user.status', render: (r) => t(r.disabled ? 'user.status.disabled' : 'user.status.active') },
     { field: 'created_at' },
   ],
   formatValue: (field, value) => {
     if (field === 'role') return option('role', value);
     if (field === 'org_id') return orgNames.get(value) || (value === null ? null : `#${value}`);
+    if (field === 'leader_id') return userNames.get(value) || (value === null ? null : `#${value}`);
     return undefined;
   },
   extraDetail: (rec) => passwordForm(rec),
