@@ -217,6 +217,22 @@ test('the leader reads the service report', async () => {
   await page.locator(`.svc-requests tbody tr[data-id="${reqId}"]`).waitFor();
 });
 
+test('the enterprise\'s page shows the thread through its life: its project and its 亩均 score', async () => {
+  const org = (await api.get(`/api/orgs?q=${encodeURIComponent(orgName)}`)).json.items[0];
+  const p = await api.post('/api/projects', { code: `TH${run}`, name: `线索项目${run}`, level: 'district', total_investment: 1000, owner_org_id: org.id });
+  assert.equal(p.status, 201, p.text);
+  const f = await api.post('/api/mujun/figures', { org_id: org.id, year: 2025, land_mu: 20, tax: 600, added_value: 2000,
+    revenue: 8000, energy: 600, emissions: 20, rd_spend: 300, employees: 80 });
+  assert.equal(f.status, 201, f.text);
+  await ui.goHash(`#/orgs/${org.id}`);
+  const mj = page.locator('.org-thread .thread-mujun[data-year="2025"]');
+  await mj.waitFor();
+  const th = (await api.get(`/api/orgs/${org.id}/thread`)).json;
+  assert.equal(await mj.getAttribute('data-class'), th.mujun[0].row.class);
+  await page.click(`.org-thread a[href="#/projects/${p.json.id}"]`);
+  await ui.hashIs(new RegExp(`^#/projects/${p.json.id}$`));
+});
+
 test('no console errors', () => {
   assert.deepEqual(consoleErrors, []);
 });

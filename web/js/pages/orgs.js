@@ -8,6 +8,7 @@ import { resourceModule } from '../resource.js';
 import { user, can } from '../session.js';
 import { h, linkButton } from '../ui.js';
 import { ZJTX, SECTORS } from './service-common.js';
+import { orgThread } from './org-thread.js';
 
 export const ORG_KINDS = ['enterprise', 'contractor', 'investor', 'department'];
 const kindOptions = () => ORG_KINDS.map((k) => ({ value: k, label: `org.kind.${k}` }));
@@ -80,12 +81,16 @@ const mod = resourceModule({
     { field: 'created_at' }, { field: 'updated_at' },
   ],
   // an enterprise's service page: its officers, plan and requests
-  extraDetail: (rec) => (rec.kind === 'enterprise' && (can('service.read') || (can('request.write_own') && user().org_id === rec.id))
-    ? h('p', { class: 'svc-org-link' }, linkButton(`#/service/orgs/${rec.id}`, 'svc.org.link')) : null),
+  // and the thread through its life (lead, project, acceptance, 亩均)
+  extraDetail: (rec) => (rec.kind === 'enterprise' ? h('div', { class: 'org-extra' },
+    can('service.read') || (can('request.write_own') && user().org_id === rec.id)
+      ? h('p', { class: 'svc-org-link' }, linkButton(`#/service/orgs/${rec.id}`, 'svc.org.link')) : null,
+    orgThread(rec.id)) : null),
   formatValue: (field, value) => {
     if (field === 'kind') return option('org.kind', value);
     if (field === 'zjtx') return option('svc.zjtx', value);
     if (field === 'sector') return option('svc.sector', value);
+    if (field === 'high_tech' || field === 'above_scale') return t(value ? 'form.yes' : 'form.no');
     if (names[field]) return names[field].get(value);
     return undefined;
   },
