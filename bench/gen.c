@@ -667,6 +667,21 @@ gen_acceptance(struct zone *z)
  * 亩均产出 per enterprise and year — here, with their INSERTs in the bench
  * group of sql.h, and call them from gen_zone() after gen_acceptance(). */
 
+/* The project and lead rows' summaries (migration 011), which the API
+ * rewrites with each write: here once per zone, from the rows just made. */
+static void
+gen_current(struct zone *z)
+{
+	static const enum stmt cur[] = {STMT_PROJECT_CURRENT_ZONE,
+	    STMT_PROJECT_YEARS_CURRENT_ZONE, STMT_LEAD_CURRENT_ZONE};
+	enum app_err e;
+
+	for (size_t i = 0; i < sizeof cur / sizeof cur[0]; i++)
+		if ((e = store_query(st, cur[i], (struct store_val[]){
+		    SV_I(z->id)}, 1, NULL, NULL, NULL)) != APP_OK)
+			die(stmt_name[cur[i]], e);
+}
+
 static void
 gen_zone(struct zone *z, const char *hash, int names_only)
 {
@@ -685,6 +700,7 @@ gen_zone(struct zone *z, const char *hash, int names_only)
 		gen_leads(z);
 		gen_acceptance(z);
 	}
+	gen_current(z);
 	if ((e = store_commit(st)) != APP_OK)
 		die("commit", e);
 }
