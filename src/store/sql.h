@@ -692,7 +692,18 @@
 	X(BENCH_CACHE, "PRAGMA cache_size=-1048576") \
 	X(BENCH_FK_OFF, "PRAGMA foreign_keys=OFF") \
 	X(BENCH_JOURNAL_OFF, "PRAGMA journal_mode=OFF") \
-	X(BENCH_JOURNAL_WAL, "PRAGMA journal_mode=WAL")
+	X(BENCH_JOURNAL_WAL, "PRAGMA journal_mode=WAL") \
+	/* Generated records written whole (bench/gen.c): an enterprise request
+	 * in its final state with its step days (its thread goes through the
+	 * API's REQ_EVENT_INSERT), and a year of 亩均 figures. */ \
+	X(BENCH_REQUEST_INSERT, "INSERT INTO requests(zone_id, org_id, category, title, description, complex," \
+		" state, officer_id, filed_by, received_on, due_start, due_answer, due_resolve, started_on," \
+		" answered_on, resolved_on, confirmed_on, satisfaction, resolution, reopen_count, created_at," \
+		" updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17," \
+		" ?18, ?19, ?20, ?21, ?21) RETURNING id") \
+	X(BENCH_MUJUN_INSERT, "INSERT INTO mujun_figures(zone_id, org_id, year, land_mu, tax, added_value," \
+		" revenue, energy, emissions, rd_spend, employees, electricity, small, created_at, updated_at)" \
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14) RETURNING id")
 
 enum stmt {
 #define X(name, text) STMT_##name,
