@@ -96,7 +96,9 @@ ksum_row(void *ctx, const struct store_row *row)
 {
 	struct ksum *k = ctx;
 	const char *kind = store_col_text(row, 8);
-	const char *ev = store_col_text(row, 10);
+	/* store_col_text answers "" for NULL: ask the type first. */
+	const char *ev = store_col_type(row, 10) == SV_NULL ? NULL :
+	    store_col_text(row, 10);
 	int is_due = strcmp(kind, "new") == 0 ||
 	    strcmp(kind, "continuing") == 0;
 	int is_started = is_due && ev != NULL && strcmp(ev, "stop") != 0;
@@ -113,7 +115,8 @@ ksum_row(void *ctx, const struct store_row *row)
 	if (k->by == NULL)
 		return 0;
 	if (strcmp(k->by, "level") == 0) {
-		const char *lv = store_col_text(row, 3);
+		const char *lv = store_col_type(row, 3) == SV_NULL ? NULL :
+		    store_col_text(row, 3);
 
 		snprintf(key, sizeof key, "%s", lv ? lv : "");
 		name = lv;
@@ -125,7 +128,8 @@ ksum_row(void *ctx, const struct store_row *row)
 
 		if (store_col_type(row, c) == SV_INT) {
 			snprintf(key, sizeof key, "%lld", store_col_int(row, c));
-			name = store_col_text(row, c + 1);
+			name = store_col_type(row, c + 1) == SV_NULL ? NULL :
+			    store_col_text(row, c + 1);
 		} else {
 			snprintf(key, sizeof key, "none");
 			name = k->english ? "(not set)" : "（未填）";
