@@ -661,11 +661,163 @@ gen_acceptance(struct zone *z)
 	}
 }
 
-/* 企业诉求 and 亩均 evaluation: their tables come with migrations 008 and
- * 009 (another branch). Add gen_requests() — a few requests per enterprise
- * a year, with status moves — and gen_mujun() — one row of 亩均税收 /
- * 亩均产出 per enterprise and year — here, with their INSERTs in the bench
- * group of sql.h, and call them from gen_zone() after gen_acceptance(). */
+/* Working days after d (weekends skipped; the generator ignores holidays). */
+static long
+add_workdays(long d, int n)
+{
+	while (n > 0) {
+		d++;
+		if (date_weekday(date_from_days(d)) < 6)
+			n--;
+	}
+	return d;
+}
+
+/* 企业诉求: about one request per enterprise a year, received over the year
+ * up to END_DATE, each in its final state (received, assigned, in_progress,
+ * resolved, confirmed or reopened — the later the day, the earlier the
+ * state) with the days of its steps and due days in working days (start 1,
+ * answer 3, resolve 10 or 20 when complex), and its thread: one
+ * request_events row per step. */
+static void
+gen_requests(struct zone *z)
+{
+	static const char *const cats[] = {"labour", "logistics", "approval",
+	    "policy", "finance", "epidemic", "safety", "other"};
+	static const char *const titles[] = {"招工用工缺口", "物流通道协调",
+	    "施工许可办理", "政策兑现咨询", "融资对接", "防疫物资", "安全生产指导",
+	    "水电气接入"};
+	/* step: 0 received … 4 confirmed; 5 reopened after resolving */
+	static const char *const states[] = {"received", "assigned",
+	    "in_progress", "resolved", "confirmed", "reopened"};
+	long end = date_to_days(END_DATE);
+	long jan1 = date_to_days((struct date){YEAR, 1, 1});
+
+	for (size_t i = 0; i < z->enterprises.n; i++) {
+		long nreq = rn(3);	/* 0–2, one on average */
+
+		for (long k = 0; k < nreq; k++) {
+			long recv = jan1 + rn(end - jan1 + 1), age = end - recv;
+			int cat = (int)rn(8), complex = chance(20), step, sat = 0;
+			long long officer = ids_pick(&z->officers), rid;
+			long t_assign = recv, t_start = recv + rn(2);
+			long t_answer = t_start + 1 + rn(3);
+			long t_resolve = t_answer + 2 + rn(complex ? 25 : 12);
+			long t_confirm = t_resolve + 1 + rn(5);
+			char now[20], rd[11], ds[11], da[11], dr[11], s1[11],
+			    s2[11], s3[11], s4[11];
+
+			/* The state: as far as the days since receipt allow. */
+			step = t_confirm <= end ? 4 : t_resolve <= end ? 3 :
+			    t_start <= end ? 2 : 1;
+			if (step == 0 || (age < 1 && chance(50)))
+				step = 0;
+			if (step == 4 && chance(5))
+				step = 5;
+			if (step >= 4)
+				sat = 3 + (int)rn(3);
+			day(recv, rd);
+			day(add_workdays(recv, 1), ds);
+			day(add_workdays(recv, 3), da);
+			day(add_workdays(recv, complex ? 20 : 10), dr);
+			day(t_start, s1);
+			day(t_answer, s2);
+			day(t_resolve, s3);
+			day(t_confirm, s4);
+			stamp(recv, 9, now);
+			rid = INS(BENCH_REQUEST_INSERT, SV_I(z->id),
+			    SV_I(z->enterprises.v[i]), SV_T(cats[cat]),
+			    SV_T(titles[cat]), SV_T("企业反映的问题，请协调解决。"),
+			    SV_I(complex), SV_T(states[step]),
+			    step >= 1 ? SV_I(officer) : SV_NULLV,
+			    SV_I(z->admin_id), SV_T(rd), SV_T(ds), SV_T(da),
+			    SV_T(dr), step >= 2 ? SV_T(s1) : SV_NULLV,
+			    step >= 2 && t_answer <= end ? SV_T(s2) : SV_NULLV,
+			    step >= 3 ? SV_T(s3) : SV_NULLV,
+			    step == 4 ? SV_T(s4) : SV_NULLV,
+			    sat ? SV_I(sat) : SV_NULLV,
+			    step >= 3 ? SV_T("已协调办结") : SV_NULLV,
+			    SV_I(step == 5), SV_T(now));
+			{
+				/* The thread: file, assign, start, answer,
+				 * resolve, confirm or reopen — up to the state. */
+				static const char *const acts[] = {"file",
+				    "assign", "start", "answer", "resolve"};
+				static const char *const to[] = {"received",
+				    "assigned", "in_progress", "in_progress",
+				    "resolved"};
+				long when[] = {recv, t_assign, t_start, t_answer,
+				    t_resolve};
+				int last = step >= 3 ? 4 : step == 2 ?
+				    (t_answer <= end ? 3 : 2) : step;
+
+				for (int j = 0; j <= last; j++) {
+					day(when[j], rd);
+					stamp(when[j], 10 + j, now);
+					INS(REQ_EVENT_INSERT, SV_I(z->id), SV_I(rid),
+					    SV_T(rd), SV_T(now), SV_I(j == 0 ?
+					    z->admin_id : officer), SV_T(acts[j]),
+					    j == 0 ? SV_NULLV : SV_T(to[j - 1]),
+					    SV_T(to[j]), SV_NULLV);
+				}
+				if (step >= 4) {
+					day(t_confirm, rd);
+					stamp(t_confirm, 16, now);
+					INS(REQ_EVENT_INSERT, SV_I(z->id), SV_I(rid),
+					    SV_T(rd), SV_T(now),
+					    SV_I(z->admin_id), SV_T(step == 4 ?
+					    "confirm" : "reopen"), SV_T("resolved"),
+					    SV_T(states[step]), SV_NULLV);
+				}
+			}
+		}
+	}
+}
+
+/* 亩均 figures: one row per enterprise for 2024 and 2025 (land, tax, added
+ * value, revenue, energy, emissions, R&D, employees, electricity; one in
+ * five scored as small). */
+static void
+gen_mujun(struct zone *z)
+{
+	char now[20];
+
+	stamp(date_to_days((struct date){YEAR, 3, 31}), 9, now);
+	for (size_t i = 0; i < z->enterprises.n; i++) {
+		double land = 10 + (double)rn(2000) / 10.0;
+		int small = chance(20);
+
+		for (int y = 2024; y <= 2025; y++) {
+			double rev = land * (20 + (double)rn(800)) / 10.0;
+
+			INS(BENCH_MUJUN_INSERT, SV_I(z->id),
+			    SV_I(z->enterprises.v[i]), SV_I(y), SV_R(land),
+			    SV_R(rev * (2 + (double)rn(8)) / 100.0),
+			    SV_R(rev * (15 + (double)rn(20)) / 100.0), SV_R(rev),
+			    SV_R(land * (double)rn(300) / 10.0),
+			    SV_R(land * (double)rn(50) / 100.0),
+			    SV_R(rev * (double)rn(60) / 1000.0),
+			    SV_I(10 + rn(small ? 60 : 900)),
+			    SV_R(land * (double)rn(400) / 10.0), SV_I(small),
+			    SV_T(now));
+		}
+	}
+}
+
+/* The project and lead rows' summaries (migration 011), which the API
+ * rewrites with each write: here once per zone, from the rows just made. */
+static void
+gen_current(struct zone *z)
+{
+	static const enum stmt cur[] = {STMT_PROJECT_CURRENT_ZONE,
+	    STMT_PROJECT_YEARS_CURRENT_ZONE, STMT_LEAD_CURRENT_ZONE};
+	enum app_err e;
+
+	for (size_t i = 0; i < sizeof cur / sizeof cur[0]; i++)
+		if ((e = store_query(st, cur[i], (struct store_val[]){
+		    SV_I(z->id)}, 1, NULL, NULL, NULL)) != APP_OK)
+			die(stmt_name[cur[i]], e);
+}
 
 static void
 gen_zone(struct zone *z, const char *hash, int names_only)
@@ -684,7 +836,10 @@ gen_zone(struct zone *z, const char *hash, int names_only)
 		gen_signing_events(z);
 		gen_leads(z);
 		gen_acceptance(z);
+		gen_requests(z);
+		gen_mujun(z);
 	}
+	gen_current(z);
 	if ((e = store_commit(st)) != APP_OK)
 		die("commit", e);
 }

@@ -51,7 +51,7 @@ function request()
     return wrk.format("GET", "/api/projects/" .. id .. "/reports?limit=5")
   elseif w == "W3" then
     return wrk.format("GET", "/api/reports/kaifugong?as_of=" .. asof ..
-      "&year=" .. year .. "&by=park")
+      "&year=" .. year .. "&by=park&projects=0")
   elseif w == "W4" then
     return wrk.format("GET", "/api/reports/investment?from=" .. year ..
       "-10-01&to=" .. year .. "-10-31")

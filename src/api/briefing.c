@@ -384,7 +384,7 @@ briefing_build(struct store *st, const struct actor *a, struct date as_of,
 	fig = json_object();
 	if (period == NULL)
 		e = APP_ERR_VALIDATION;
-	else if ((e = kfg_report(st, a->zone_id, as_of, as_of.y, "park", 0,
+	else if ((e = kfg_report(st, a->zone_id, as_of, as_of.y, "park", 0, 1,
 	    &kfg)) == APP_OK && (e = invest_report(st, a, from, as_of, &inv)) ==
 	    APP_OK && (e = acc_report(st, a, from, as_of, &acc)) == APP_OK)
 		e = svc_report(st, a, from, as_of, &svc);

@@ -156,32 +156,18 @@ const struct resource highlight_resource = {
 	.del = STMT_HIGHLIGHT_DELETE, .check = check_highlight,
 };
 
-/*
- * An event's leads and totals: {"event", "leads":[…], "count",
- * "total_investment" (万元), "total_yi" (亿元, one decimal), "by_chain":[…]}.
- */
-enum app_err
-sevent_summary(struct store *st, const struct actor *a, long long id,
-    json_t **out)
+/* Count, total and by-chain of an event's leads (rows with
+ * planned_investment and chain_name, in lead code order). */
+static void
+sevent_sums(json_t *rows, int english, size_t *n, double *total,
+    json_t **by_chain)
 {
-	json_t *ev = NULL, *rows = NULL, *l, *chains = json_object(), *list;
-	struct date today = date_today_cn();
-	char asof[11];
-	double total = 0;
-	size_t i, n = 0;
+	json_t *l, *chains = json_object(), *list;
 	const char *k;
-	enum app_err e;
+	size_t i;
 
-	date_format(today, asof);
-	if ((e = store_row1(st, STMT_SEVENT_GET, (struct store_val[]){
-	    SV_I(a->zone_id), SV_I(id)}, 2, &ev)) != APP_OK ||
-	    (e = store_rows(st, STMT_LEAD_ROWS, (struct store_val[]){
-	    SV_I(a->zone_id), SV_T(asof), SV_NULLV, SV_NULLV, SV_NULLV,
-	    SV_NULLV, SV_NULLV, SV_NULLV, SV_I(id)}, 9, &rows)) != APP_OK) {
-		json_decref(ev);
-		json_decref(chains);
-		return e;
-	}
+	*n = 0;
+	*total = 0;
 	json_array_foreach(rows, i, l) {
 		double inv = json_number_value(json_object_get(l,
 		    "planned_investment"));
@@ -189,9 +175,9 @@ sevent_summary(struct store *st, const struct actor *a, long long id,
 		    "chain_name"));
 		json_t *g;
 
-		n++;
-		total += inv;
-		k = cn ? cn : (a->english ? "(no chain)" : "（未填产业链）");
+		(*n)++;
+		*total += inv;
+		k = cn ? cn : (english ? "(no chain)" : "（未填产业链）");
 		if ((g = json_object_get(chains, k)) == NULL) {
 			g = json_pack("{s:s, s:i, s:f}", "chain", k, "count", 0,
 			    "investment", 0.0);
@@ -209,11 +195,61 @@ sevent_summary(struct store *st, const struct actor *a, long long id,
 		    1)));
 		json_array_append(list, l);
 	}
+	json_decref(chains);
+	*by_chain = list;
+}
+
+/*
+ * An event's leads and totals: {"event", "leads":[…], "count",
+ * "total_investment" (万元), "total_yi" (亿元, one decimal), "by_chain":[…]}.
+ */
+enum app_err
+sevent_summary(struct store *st, const struct actor *a, long long id,
+    json_t **out)
+{
+	json_t *ev = NULL, *rows = NULL, *list;
+	struct date today = date_today_cn();
+	char asof[11];
+	double total;
+	size_t n;
+	enum app_err e;
+
+	date_format(today, asof);
+	if ((e = store_row1(st, STMT_SEVENT_GET, (struct store_val[]){
+	    SV_I(a->zone_id), SV_I(id)}, 2, &ev)) != APP_OK ||
+	    (e = store_rows(st, STMT_LEAD_ROWS, (struct store_val[]){
+	    SV_I(a->zone_id), SV_T(asof), SV_NULLV, SV_NULLV, SV_NULLV,
+	    SV_NULLV, SV_NULLV, SV_NULLV, SV_I(id)}, 9, &rows)) != APP_OK) {
+		json_decref(ev);
+		return e;
+	}
+	sevent_sums(rows, a->english, &n, &total, &list);
 	*out = json_pack("{s:o, s:o, s:I, s:f, s:f, s:o}", "event", ev,
 	    "leads", rows, "count", (json_int_t)n, "total_investment",
 	    round_half_up(total, 2), "total_yi", round_half_up(total / 10000.0,
 	    1), "by_chain", list);
-	json_decref(chains);
+	return APP_OK;
+}
+
+/* The totals of sevent_summary without the event and its leads (the
+ * investment report): {"total_investment", "total_yi", "by_chain"}. */
+enum app_err
+sevent_totals(struct store *st, const struct actor *a, long long id,
+    json_t **out)
+{
+	json_t *rows = NULL, *list;
+	double total;
+	size_t n;
+	enum app_err e;
+
+	if ((e = store_rows(st, STMT_SEVENT_TOTALS, (struct store_val[]){
+	    SV_I(a->zone_id), SV_I(id)}, 2, &rows)) != APP_OK)
+		return e;
+	sevent_sums(rows, a->english, &n, &total, &list);
+	json_decref(rows);
+	*out = json_pack("{s:f, s:f, s:o}", "total_investment",
+	    round_half_up(total, 2), "total_yi", round_half_up(total / 10000.0,
+	    1), "by_chain", list);
 	return APP_OK;
 }
 

@@ -181,7 +181,7 @@ invest_report(struct store *st, const struct actor *a, struct date from,
 			date_parse(d, 10, &sd[ns++]);
 		if (strcmp(d, fs) < 0)
 			continue;	/* before the period: cadence only */
-		if (sevent_summary(st, a, json_integer_value(json_object_get(m,
+		if (sevent_totals(st, a, json_integer_value(json_object_get(m,
 		    "id")), &sum) == APP_OK) {
 			json_object_set(m, "total_investment",
 			    json_object_get(sum, "total_investment"));

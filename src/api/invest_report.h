@@ -17,6 +17,8 @@ enum app_err invest_report(struct store *st, const struct actor *a,
 /* An event's leads and totals (亿元 to one decimal). */
 enum app_err sevent_summary(struct store *st, const struct actor *a,
     long long id, json_t **out);
+enum app_err sevent_totals(struct store *st, const struct actor *a,
+    long long id, json_t **out);
 
 /* The report's tables as xlsx bytes (漏斗, 月度洽谈, 签约分布, 签约活动,
  * 节奏). */

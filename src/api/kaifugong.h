@@ -13,8 +13,10 @@
  * "investment":{"planned","completed","percent"}, "by", "groups":[{"key",
  * "name","due","started","rate_percent","planned","completed"}],
  * "projects":[…]}. by is "park", "level", "chain" or NULL (no groups).
+ * Without with_projects, no "projects" (and no JSON per project: the rows
+ * are summed as they are read).
  */
 enum app_err kfg_report(struct store *st, long long zone_id, struct date as_of,
-    int year, const char *by, int english, json_t **out);
+    int year, const char *by, int english, int with_projects, json_t **out);
 
 #endif

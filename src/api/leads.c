@@ -277,6 +277,15 @@ check_ref(struct store *st, const struct actor *a, enum stmt s,
 	json_decref(res_ref(st, a, s, v, field, errs));
 }
 
+/* Rewrites the lead row's latest stage move and contact (LEAD_CURRENT), in
+ * the caller's transaction, after each move or contact. */
+static enum app_err
+lead_current(struct store *st, const struct actor *a, long long lead)
+{
+	return store_query(st, STMT_LEAD_CURRENT, (struct store_val[]){
+	    SV_I(a->zone_id), SV_I(lead)}, 2, NULL, NULL, NULL);
+}
+
 static enum app_err
 insert_move(struct store *st, const struct actor *a, long long lead,
     const struct store_val *v /* stage date reason event */, json_t **after)
@@ -289,7 +298,7 @@ insert_move(struct store *st, const struct actor *a, long long lead,
 	if ((e = store_int(st, STMT_STAGE_INSERT, (struct store_val[]){
 	    SV_I(a->zone_id), SV_I(lead), v[0], v[1], v[2], v[3],
 	    a->user_id ? SV_I(a->user_id) : SV_NULLV, SV_T(now)}, 8, &id)) !=
-	    APP_OK)
+	    APP_OK || (e = lead_current(st, a, lead)) != APP_OK)
 		return e;
 	if ((e = store_row1(st, STMT_STAGE_GET, (struct store_val[]){
 	    SV_I(a->zone_id), SV_I(id)}, 2, after)) != APP_OK)
@@ -480,7 +489,8 @@ lead_contact_add(struct store *st, const struct actor *a, long long id,
 	if ((e = store_int(st, STMT_CONTACT_INSERT, (struct store_val[]){
 	    SV_I(a->zone_id), SV_I(id), v[0], v[1], v[2], v[3], v[4], v[5],
 	    a->user_id ? SV_I(a->user_id) : SV_NULLV, SV_T(now)}, 10, &cid)) !=
-	    APP_OK || (e = store_row1(st, STMT_CONTACT_GET, (struct store_val[]){
+	    APP_OK || (e = lead_current(st, a, id)) != APP_OK ||
+	    (e = store_row1(st, STMT_CONTACT_GET, (struct store_val[]){
 	    SV_I(a->zone_id), SV_I(cid)}, 2, &after)) != APP_OK ||
 	    (e = store_audit_part(st, a->zone_id, a->user_id, "lead_contact",
 	    cid, "create", NULL, after, "lead", id)) != APP_OK ||

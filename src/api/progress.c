@@ -220,7 +220,7 @@ progress_report_add(struct store *st, const struct actor *a, long long pid,
 	    v[5], SV_T(qtext), v[6], a->user_id ? SV_I(a->user_id) : SV_NULLV,
 	    SV_T(now)}, 12, &id);
 	free(qtext);
-	if (e != APP_OK)
+	if (e != APP_OK || (e = project_current(st, a, pid)) != APP_OK)
 		goto fail;
 	if ((after = report_json(st, a, id)) == NULL) {
 		e = APP_ERR_INTERNAL;
@@ -309,7 +309,7 @@ h_report_delete(struct req *r)
 	pid = json_integer_value(json_object_get(before, "project_id"));
 	if ((e = store_query(r->st, STMT_REPORT_DELETE, (struct store_val[]){
 	    SV_I(r->actor.zone_id), SV_I(r->id)}, 2, NULL, NULL, NULL)) ==
-	    APP_OK)
+	    APP_OK && (e = project_current(r->st, &r->actor, pid)) == APP_OK)
 		e = store_audit_part(r->st, r->actor.zone_id, r->actor.user_id,
 		    "progress_report", r->id, "delete", before, NULL, "project",
 		    pid);

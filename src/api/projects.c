@@ -125,6 +125,19 @@ derive(json_t *p, const struct warn_rules *rules, struct date as_of,
 	json_object_set_new(p, "warnings", reasons);
 }
 
+enum app_err
+project_current(struct store *st, const struct actor *a, long long pid)
+{
+	struct store_val k[2] = {SV_I(a->zone_id), SV_I(pid)};
+	enum app_err e;
+
+	if ((e = store_query(st, STMT_PROJECT_CURRENT, k, 2, NULL, NULL,
+	    NULL)) != APP_OK)
+		return e;
+	return store_query(st, STMT_PROJECT_YEARS_CURRENT, k, 2, NULL, NULL,
+	    NULL);
+}
+
 /* Loads rows of PROJECT_ROWS and attaches their year lists. */
 static enum app_err
 load(struct store *st, const struct actor *a, long long id,
@@ -151,10 +164,11 @@ load(struct store *st, const struct actor *a, long long id,
 		    pq->owner_org_id ? SV_I(pq->owner_org_id) : SV_NULLV,
 		    pq->phase != NULL && phase_parse(pq->phase) >= 0 ?
 		    SV_I(phase_parse(pq->phase)) : SV_NULLV}, 12, &rows);
-	if (e == APP_OK)
-		e = store_rows(st, id ? STMT_PROJECT_YEARS_ONE :
-		    STMT_PROJECT_YEARS, (struct store_val[]){SV_I(a->zone_id),
-		    id ? SV_I(id) : SV_NULLV}, 2, &years);
+	/* A list attaches year lists to the rows of its page only
+	 * (attach_years): a placeholder keeps the key's place in the row. */
+	if (e == APP_OK && id != 0)
+		e = store_rows(st, STMT_PROJECT_YEARS_ONE, (struct store_val[]){
+		    SV_I(a->zone_id), SV_I(id)}, 2, &years);
 	if (e == APP_OK)
 		e = settings_load(st, a->zone_id, &settings);
 	if (e != APP_OK) {
@@ -183,8 +197,8 @@ load(struct store *st, const struct actor *a, long long id,
 		snprintf(yk, sizeof yk, "%lld", (long long)json_integer_value(
 		    json_object_get(p, "id")));
 		list = json_object_get(byid, yk);
-		json_object_set_new(p, "years", list ? json_incref(list) :
-		    json_array());
+		json_object_set_new(p, "years", id == 0 ? json_null() : list ?
+		    json_incref(list) : json_array());
 		derive(p, &rules, pq->as_of, a->english);
 	}
 	json_decref(byid);
@@ -246,6 +260,56 @@ keep(json_t *p, const struct project_query *pq)
 	return 1;
 }
 
+/* Sets "years" of the rows of a page: one statement per row for a page of
+ * a list, the zone's year lists for a long page (an export). */
+static enum app_err
+attach_years(struct store *st, const struct actor *a, json_t *items)
+{
+	json_t *p, *years = NULL, *y, *byid = NULL;
+	size_t i, k;
+	char yk[24];
+	enum app_err e;
+
+	if (json_array_size(items) > 200) {
+		if ((e = store_rows(st, STMT_PROJECT_YEARS, (struct store_val[]){
+		    SV_I(a->zone_id), SV_NULLV}, 2, &years)) != APP_OK)
+			return e;
+		byid = json_object();
+		json_array_foreach(years, k, y) {
+			json_t *list;
+
+			snprintf(yk, sizeof yk, "%lld", (long long)
+			    json_integer_value(json_object_get(y, "project_id")));
+			if ((list = json_object_get(byid, yk)) == NULL) {
+				list = json_array();
+				json_object_set_new(byid, yk, list);
+			}
+			json_object_del(y, "project_id");
+			json_array_append(list, y);
+		}
+		json_decref(years);
+	}
+	json_array_foreach(items, i, p) {
+		long long id = json_integer_value(json_object_get(p, "id"));
+		json_t *list = NULL;
+
+		if (byid != NULL) {
+			snprintf(yk, sizeof yk, "%lld", id);
+			list = json_incref(json_object_get(byid, yk));
+		} else {
+			if ((e = store_rows(st, STMT_PROJECT_YEARS_ONE,
+			    (struct store_val[]){SV_I(a->zone_id), SV_I(id)}, 2,
+			    &list)) != APP_OK)
+				return e;
+			json_array_foreach(list, k, y)
+				json_object_del(y, "project_id");
+		}
+		json_object_set_new(p, "years", list ? list : json_array());
+	}
+	json_decref(byid);
+	return APP_OK;
+}
+
 enum app_err
 project_list(struct store *st, const struct actor *a,
     const struct project_query *pq, json_t **out)
@@ -265,12 +329,17 @@ project_list(struct store *st, const struct actor *a,
 			c[json_integer_value(json_object_get(p, "light_rank"))]++;
 		}
 	page = rows_page(kept, n, &pq->lq);
+	free(kept);
+	json_decref(rows);
+	if ((e = attach_years(st, a, json_object_get(page, "items"))) !=
+	    APP_OK) {
+		json_decref(page);
+		return e;
+	}
 	json_object_set_new(page, "lights", json_pack("{s:I, s:I, s:I}",
 	    "green", (json_int_t)c[0], "yellow", (json_int_t)c[1], "red",
 	    (json_int_t)c[2]));
 	*out = page;
-	free(kept);
-	json_decref(rows);
 	return APP_OK;
 }
 
@@ -441,7 +510,8 @@ project_save(struct store *st, const struct actor *a, long long id,
 		    yv[i][0], yv[i][1], yv[i][2]}, 5, NULL, NULL, NULL)) !=
 		    APP_OK)
 			goto fail;
-	if ((e = project_get(st, a, newid, today, &after)) != APP_OK)
+	if ((e = project_current(st, a, newid)) != APP_OK ||
+	    (e = project_get(st, a, newid, today, &after)) != APP_OK)
 		goto fail;
 	if ((e = audit_stored(st, a, "project", newid, before, after,
 	    stored)) != APP_OK || (e = store_commit(st)) != APP_OK)
@@ -551,7 +621,7 @@ project_event_add(struct store *st, const struct actor *a, long long pid,
 	store_now(now, 0);
 	if ((e = store_int(st, STMT_EVENT_INSERT, (struct store_val[]){
 	    SV_I(a->zone_id), SV_I(pid), v[0], v[1], v[2], SV_T(now)}, 6,
-	    &id)) != APP_OK ||
+	    &id)) != APP_OK || (e = project_current(st, a, pid)) != APP_OK ||
 	    (e = store_row1(st, STMT_EVENT_GET, (struct store_val[]){
 	    SV_I(a->zone_id), SV_I(id)}, 2, &after)) != APP_OK ||
 	    (e = store_audit_part(st, a->zone_id, a->user_id, "project_event",
@@ -706,7 +776,8 @@ h_event_delete(struct req *r)
 	}
 	if ((e = store_query(r->st, STMT_EVENT_DELETE, (struct store_val[]){
 	    SV_I(r->actor.zone_id), SV_I(r->id)}, 2, NULL, NULL, NULL)) !=
-	    APP_OK || (e = store_audit_part(r->st, r->actor.zone_id,
+	    APP_OK || (e = project_current(r->st, &r->actor, pid)) != APP_OK ||
+	    (e = store_audit_part(r->st, r->actor.zone_id,
 	    r->actor.user_id, "project_event", r->id, "delete", ev, NULL,
 	    "project", pid)) != APP_OK)
 		goto out;

@@ -38,6 +38,11 @@ enum app_err project_exists(struct store *st, const struct actor *a,
 long long project_id_by_code(struct store *st, const struct actor *a,
     const char *code);
 /* Adds a start/stop/resume event after checking the sequence; audited. */
+/* Rewrites the project row's latest report and event and its year lists'
+ * investment (migration 011) from the source rows, in the caller's
+ * transaction: after every write of a report, event or year list. */
+enum app_err project_current(struct store *st, const struct actor *a,
+    long long pid);
 enum app_err project_event_add(struct store *st, const struct actor *a,
     long long project_id, json_t *body, json_t *errs, json_t **out);
 /* Files a progress report (with its problems) for a project; audited.

@@ -68,7 +68,7 @@ kaifugong(int argc, char **argv)
 	    (rc = cli_open_zone("report kaifugong", zone, &st, &a)))
 		return rc;
 	if ((rc = cli_report("report kaifugong", kfg_report(st, a.zone_id, d,
-	    year ? (int)year : d.y, by, 0, &rep), NULL, st)) != 0) {
+	    year ? (int)year : d.y, by, 0, 1, &rep), NULL, st)) != 0) {
 		store_close(st);
 		return rc;
 	}

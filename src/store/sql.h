@@ -72,24 +72,65 @@
 #define LAST_EVENT(asof) \
 	"(SELECT e.kind FROM project_events e WHERE e.project_id = p.id" \
 	" AND e.date <= " asof " ORDER BY e.date DESC, e.id DESC LIMIT 1)"
+/* The same, from the project row's cur_* columns (migration 011) when the
+ * as-of date is on or after the project's latest report / event — they are
+ * then the same rows — and looked up otherwise. */
+#define REPORT_FRESH(asof) "(p.cur_report_date IS NULL OR p.cur_report_date <= " asof ")"
+#define EVENT_FRESH(asof) "(p.cur_event_date IS NULL OR p.cur_event_date <= " asof ")"
+#define CUR_REPORT(cur, col, asof) \
+	"CASE WHEN " REPORT_FRESH(asof) " THEN p." cur " ELSE " LATEST_REPORT(col, asof) " END"
+#define CUR_EVENT(asof) "CASE WHEN " EVENT_FRESH(asof) " THEN p.cur_event ELSE " LAST_EVENT(asof) " END"
+/* A project's summary rewritten from its reports and events. */
+#define PROJECT_CURRENT_SET(pid) "UPDATE projects SET" \
+	" cur_report_date = (SELECT r.date FROM progress_reports r WHERE r.project_id = " pid \
+	"  ORDER BY r.date DESC, r.id DESC LIMIT 1)," \
+	" cur_phase = (SELECT r.phase FROM progress_reports r WHERE r.project_id = " pid \
+	"  ORDER BY r.date DESC, r.id DESC LIMIT 1)," \
+	" cur_invest_to_date = (SELECT r.invest_to_date FROM progress_reports r WHERE r.project_id = " pid \
+	"  ORDER BY r.date DESC, r.id DESC LIMIT 1)," \
+	" cur_event_date = (SELECT e.date FROM project_events e WHERE e.project_id = " pid \
+	"  ORDER BY e.date DESC, e.id DESC LIMIT 1)," \
+	" cur_event = (SELECT e.kind FROM project_events e WHERE e.project_id = " pid \
+	"  ORDER BY e.date DESC, e.id DESC LIMIT 1)," \
+	" cur_started_on = (SELECT MIN(e.date) FROM project_events e WHERE e.project_id = " pid \
+	"  AND e.kind = 'start')," \
+	" cur_first_start = (SELECT MIN(e.date) FROM project_events e WHERE e.project_id = " pid \
+	"  AND e.kind <> 'stop')"
+/* The investment each year-list row's year completed (the reports' order
+ * and bounds are those of KFG_ROWS, so the sum is the same number). */
+#define PROJECT_YEARS_CURRENT_SET "UPDATE project_years SET cur_invest_year =" \
+	" (SELECT SUM(r.invest_period) FROM progress_reports r WHERE r.project_id = project_years.project_id" \
+	" AND r.date >= project_years.year || '-01-01' AND r.date <= project_years.year || '-12-31')"
+#define LEAD_CURRENT_SET "UPDATE leads SET" \
+	" cur_stage_stage = (SELECT s.stage FROM lead_stages s WHERE s.lead_id = leads.id" \
+	"  ORDER BY s.date DESC, s.id DESC LIMIT 1)," \
+	" cur_stage_date = (SELECT s.date FROM lead_stages s WHERE s.lead_id = leads.id" \
+	"  ORDER BY s.date DESC, s.id DESC LIMIT 1)," \
+	" cur_contact_date = (SELECT MAX(k.date) FROM lead_contacts k WHERE k.lead_id = leads.id)"
 
 
 /* One row of PROJECT_ROWS / PROJECT_ONE: ?1 zone, ?2 as-of date. */
 #define PROJECT_ROW_SELECT "SELECT " PROJECT_COLS "," \
-	" " LATEST_REPORT("phase", "?2") " AS phase_index," \
-	" " LATEST_REPORT("invest_to_date", "?2") " AS invest_to_date," \
-	" " LATEST_REPORT("date", "?2") " AS last_report_date," \
-	" " LAST_EVENT("?2") " AS last_event," \
+	" " CUR_REPORT("cur_phase", "phase", "?2") " AS phase_index," \
+	" " CUR_REPORT("cur_invest_to_date", "invest_to_date", "?2") " AS invest_to_date," \
+	" " CUR_REPORT("cur_report_date", "date", "?2") " AS last_report_date," \
+	" " CUR_EVENT("?2") " AS last_event," \
+	" CASE WHEN " EVENT_FRESH("?2") " THEN p.cur_started_on ELSE" \
 	" (SELECT MIN(e.date) FROM project_events e WHERE e.project_id = p.id AND e.kind = 'start'" \
-	"  AND e.date <= ?2) AS started_on," \
+	"  AND e.date <= ?2) END AS started_on," \
 	" (SELECT COUNT(*) FROM problems q WHERE q.project_id = p.id AND q.status <> 'solved') AS open_problems," \
 	" (SELECT COUNT(*) FROM problems q WHERE q.project_id = p.id AND q.status <> 'solved'" \
 	"  AND q.due_date < ?2) AS overdue_problems" \
 	PROJECT_JOINS
 
 #define LEAD_STAGE_AT(col, asof) \
-	"(SELECT s." col " FROM lead_stages s WHERE s.lead_id = l.id AND s.date <= " asof \
-	" ORDER BY s.date DESC, s.id DESC LIMIT 1)"
+	"(CASE WHEN l.cur_stage_date IS NULL OR l.cur_stage_date <= " asof " THEN l.cur_stage_" col \
+	" ELSE (SELECT s." col " FROM lead_stages s WHERE s.lead_id = l.id AND s.date <= " asof \
+	" ORDER BY s.date DESC, s.id DESC LIMIT 1) END)"
+/* The latest contact on or before a date (the lead row's when it is). */
+#define LEAD_CONTACT_AT(asof) \
+	"(CASE WHEN l.cur_contact_date IS NULL OR l.cur_contact_date <= " asof " THEN l.cur_contact_date" \
+	" ELSE (SELECT MAX(k.date) FROM lead_contacts k WHERE k.lead_id = l.id AND k.date <= " asof ") END)"
 #define LEAD_REACHED(stage) \
 	"(SELECT MIN(s.date) FROM lead_stages s WHERE s.lead_id = l.id AND s.stage = '" stage "')"
 #define GENERIC_WHERE(table, col) \
@@ -269,7 +310,7 @@
 		" " LEAD_REACHED("negotiating") " AS negotiating_on, " LEAD_REACHED("signed") " AS signed_on," \
 		" " LEAD_REACHED("registered") " AS registered_on, " LEAD_REACHED("started") " AS started_on," \
 		" " LEAD_REACHED("producing") " AS producing_on," \
-		" (SELECT MAX(k.date) FROM lead_contacts k WHERE k.lead_id = l.id AND k.date <= ?2) AS last_contact," \
+		" " LEAD_CONTACT_AT("?2") " AS last_contact," \
 		" (SELECT COUNT(*) FROM lead_contacts k WHERE k.lead_id = l.id) AS contacts" \
 		" FROM leads l LEFT JOIN orgs io ON io.id = l.investor_org_id LEFT JOIN chains c ON c.id = l.chain_id" \
 		" LEFT JOIN source_regions r ON r.id = l.region_id LEFT JOIN liaison_offices o ON o.id = l.office_id" \
@@ -285,7 +326,7 @@
 	/* Each lead's stage and its date as of ?2, and its last contact by
 	 * then: the funnel's "current" column and the stalled count. */ \
 	X(LEAD_FUNNEL, "SELECT " LEAD_STAGE_AT("stage", "?2") " AS stage, " LEAD_STAGE_AT("date", "?2") \
-		" AS stage_date, (SELECT MAX(k.date) FROM lead_contacts k WHERE k.lead_id = l.id AND k.date <= ?2)" \
+		" AS stage_date, " LEAD_CONTACT_AT("?2") \
 		" AS last_contact FROM leads l WHERE l.zone_id = ?1") \
 	X(LEAD_INSERT, "INSERT INTO leads(zone_id, created_at, updated_at, code, project_name, investor_name," \
 		" investor_org_id, chain_id, region_id, office_id, officer_id, planned_investment, expected_tax," \
@@ -297,6 +338,15 @@
 		" planned_investment = ?11, expected_tax = ?12, land_mu = ?13, expected_output = ?14," \
 		" energy_tce = ?15, high_tech = COALESCE(?16, 0), patents = ?17, srdi_level = ?18, notes = ?19," \
 		" enterprise_org_id = ?20, project_id = ?21, land_supplied_on = ?22 WHERE zone_id = ?1 AND id = ?23") \
+	/* The lead row's latest stage move and contact (migration 011), in the
+	 * transaction of every move or contact: ?1 zone, ?2 lead. */ \
+	X(LEAD_CURRENT, LEAD_CURRENT_SET " WHERE zone_id = ?1 AND id = ?2") \
+	X(LEAD_CURRENT_ZONE, LEAD_CURRENT_SET " WHERE zone_id = ?1") \
+	/* What an event signed, for the investment report's totals: the leads
+	 * found through the event's moves, in the order of LEAD_ROWS. */ \
+	X(SEVENT_TOTALS, "SELECT l.planned_investment, c.name AS chain_name FROM leads l" \
+		" LEFT JOIN chains c ON c.id = l.chain_id WHERE l.zone_id = ?1 AND l.id IN" \
+		" (SELECT s.lead_id FROM lead_stages s WHERE s.zone_id = ?1 AND s.event_id = ?2) ORDER BY l.code") \
 	X(LEAD_OFFICER, "SELECT officer_id FROM leads WHERE zone_id = ?1 AND id = ?2") \
 	/* A lead the user may write: theirs, or their liaison office's. */ \
 	X(LEAD_WRITABLE, "SELECT COUNT(*) FROM leads l WHERE l.zone_id = ?1 AND l.id = ?2" \
@@ -396,7 +446,7 @@
 		" AND (?8 IS NULL OR EXISTS (SELECT 1 FROM project_years y WHERE y.project_id = p.id" \
 		"  AND y.year = ?8 AND (?9 IS NULL OR y.kind = ?9)))" \
 		" AND (?10 = 1 OR p.archived = 0) AND (?11 IS NULL OR p.owner_org_id = ?11)" \
-		" AND (?12 IS NULL OR " LATEST_REPORT("phase", "?2") " = ?12)" \
+		" AND (?12 IS NULL OR (" CUR_REPORT("cur_phase", "phase", "?2") ") = ?12)" \
 		" ORDER BY p.code") \
 	X(PROJECT_YEARS, "SELECT project_id, year, kind, planned_investment FROM project_years" \
 		" WHERE zone_id = ?1 AND (?2 IS NULL OR project_id = ?2) ORDER BY project_id, year") \
@@ -425,6 +475,13 @@
 	X(PROJECT_YEARS_CLEAR, "DELETE FROM project_years WHERE +zone_id = ?1 AND project_id = ?2") \
 	X(PROJECT_YEAR_ADD, "INSERT INTO project_years(zone_id, project_id, year, kind, planned_investment)" \
 		" VALUES (?1, ?2, ?3, ?4, ?5)") \
+	/* The project row's summary (migration 011), rewritten in the transaction
+	 * of every report, event or year-list write: ?1 zone, ?2 project. The
+	 * _ZONE forms rewrite a whole zone (the benchmark generator). */ \
+	X(PROJECT_CURRENT, PROJECT_CURRENT_SET("?2") " WHERE zone_id = ?1 AND id = ?2") \
+	X(PROJECT_YEARS_CURRENT, PROJECT_YEARS_CURRENT_SET " WHERE +zone_id = ?1 AND project_id = ?2") \
+	X(PROJECT_CURRENT_ZONE, PROJECT_CURRENT_SET("projects.id") " WHERE zone_id = ?1") \
+	X(PROJECT_YEARS_CURRENT_ZONE, PROJECT_YEARS_CURRENT_SET " WHERE zone_id = ?1") \
 	X(PARK_BY_NAME, "SELECT id FROM parks WHERE zone_id = ?1 AND name = ?2") \
 	X(CHAIN_BY_NAME, "SELECT id FROM chains WHERE zone_id = ?1 AND (name = ?2 OR code = ?2)") \
 	X(ORG_BY_NAME, "SELECT id FROM orgs WHERE zone_id = ?1 AND name = ?2") \
@@ -507,11 +564,13 @@
 	/* 开复工 as of ?3 for year ?2's list; ?4, ?5 = the year's first and
 	 * last day: investment counts only within the list's year. */ \
 	X(KFG_ROWS, "SELECT p.id, p.code, p.name, p.level, p.park_id, pk.name AS park_name, p.chain_id," \
-		" c.name AS chain_name, y.kind, y.planned_investment, " LAST_EVENT("?3") " AS last_event," \
+		" c.name AS chain_name, y.kind, y.planned_investment, " CUR_EVENT("?3") " AS last_event," \
+		" CASE WHEN " EVENT_FRESH("?3") " THEN p.cur_first_start ELSE" \
 		" (SELECT MIN(e.date) FROM project_events e WHERE e.project_id = p.id AND e.kind <> 'stop'" \
-		"  AND e.date <= ?3) AS first_start," \
+		"  AND e.date <= ?3) END AS first_start," \
+		" CASE WHEN " REPORT_FRESH("?3") " THEN COALESCE(y.cur_invest_year, 0) ELSE" \
 		" (SELECT COALESCE(SUM(r.invest_period), 0) FROM progress_reports r WHERE r.project_id = p.id" \
-		"  AND r.date >= ?4 AND r.date <= ?3 AND r.date <= ?5) AS invest_year" \
+		"  AND r.date >= ?4 AND r.date <= ?3 AND r.date <= ?5) END AS invest_year" \
 		" FROM project_years y JOIN projects p ON p.id = y.project_id" \
 		" LEFT JOIN parks pk ON pk.id = p.park_id LEFT JOIN chains c ON c.id = p.chain_id" \
 		" WHERE y.zone_id = ?1 AND y.year = ?2 AND p.archived = 0 ORDER BY p.code") \
@@ -635,7 +694,18 @@
 	X(BENCH_CACHE, "PRAGMA cache_size=-1048576") \
 	X(BENCH_FK_OFF, "PRAGMA foreign_keys=OFF") \
 	X(BENCH_JOURNAL_OFF, "PRAGMA journal_mode=OFF") \
-	X(BENCH_JOURNAL_WAL, "PRAGMA journal_mode=WAL")
+	X(BENCH_JOURNAL_WAL, "PRAGMA journal_mode=WAL") \
+	/* Generated records written whole (bench/gen.c): an enterprise request
+	 * in its final state with its step days (its thread goes through the
+	 * API's REQ_EVENT_INSERT), and a year of 亩均 figures. */ \
+	X(BENCH_REQUEST_INSERT, "INSERT INTO requests(zone_id, org_id, category, title, description, complex," \
+		" state, officer_id, filed_by, received_on, due_start, due_answer, due_resolve, started_on," \
+		" answered_on, resolved_on, confirmed_on, satisfaction, resolution, reopen_count, created_at," \
+		" updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17," \
+		" ?18, ?19, ?20, ?21, ?21) RETURNING id") \
+	X(BENCH_MUJUN_INSERT, "INSERT INTO mujun_figures(zone_id, org_id, year, land_mu, tax, added_value," \
+		" revenue, energy, emissions, rd_spend, employees, electricity, small, created_at, updated_at)" \
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14) RETURNING id")
 
 enum stmt {
 #define X(name, text) STMT_##name,

@@ -204,7 +204,7 @@ export function dashboardPage(ctx) {
     if (!out.firstChild) mount(out, loadingBlock());
     out.classList.add('is-loading');
     const [kfg, lights, invY, invQ, acc, svc, mj] = await Promise.all([
-      get(can('project.read'), '/api/reports/kaifugong', { as_of: d, by: 'park' }),
+      get(can('project.read'), '/api/reports/kaifugong', { as_of: d, by: 'park', projects: 0 }),
       get(can('project.read'), '/api/projects', { year, as_of: d, limit: 1 }),
       get(can('lead.read'), '/api/reports/investment', { from: yearStart, to: d }),
       get(can('lead.read'), '/api/reports/investment', { from: qs, to: d }),
