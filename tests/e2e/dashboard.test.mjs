@@ -17,16 +17,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { launch, helpers, SHOTS, DESKTOP, PHONE } from '../lib/browser.mjs';
 import { startServer, Client } from '../lib/server.mjs';
 
-const require = createRequire(new URL('../../web/package.json', import.meta.url));
-const { chromium } = require('playwright-core');
 
-const SHOTS = process.env.ZD_SHOTS || '/tmp/zd/shots';
-const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
-const DESKTOP = { width: 1366, height: 768 };
-const PHONE = { width: 375, height: 812 };
 const PASSWORD = 'secret123';
 
 /** The server's "today": the date in China (UTC+8). */
@@ -35,7 +29,6 @@ const YEAR = Number(TODAY.slice(0, 4));
 
 let srv;
 let browser;
-let context;
 let page;
 let admin; // admin API client
 let leader; // the leader's API client: the figures as the leader may read them
@@ -44,33 +37,8 @@ const run = Date.now().toString(36).slice(-5);
 const parkName = `e2e驾驶舱园${run}`;
 const redName = `e2e未开工项目${run}`;
 
-async function shot(name, { full = false } = {}) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  if (full) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SHOTS, `dash-${name}.png`), fullPage: full });
-}
-
-async function hashIs(re) {
-  await page.waitForFunction((src) => new RegExp(src).test(location.hash), re.source);
-}
-
-async function goHash(hash) {
-  await page.evaluate((h) => { location.hash = h; }, hash);
-}
-
-async function login(username) {
-  await page.goto(srv.url + '/#/login');
-  await page.locator('#login-username').waitFor();
-  await page.fill('#login-username', username);
-  await page.fill('#login-password', PASSWORD);
-  await page.click('.login-form button[type=submit]');
-  await page.locator('.topbar .user-name').waitFor();
-}
-
-async function logout() {
-  await page.click('.topbar .logout');
-  await page.locator('#login-username').waitFor();
-}
+// shot, hashIs, goHash, login, logout: tests/lib/browser.mjs on this suite's page
+const { shot, hashIs, goHash, login, logout } = helpers(() => page, { url: () => srv.url, prefix: 'dash', password: PASSWORD, full: false });
 
 async function ok(res, status = 201) {
   const r = await res;
@@ -125,21 +93,11 @@ before(async () => {
   await ok(admin.post('/api/requests', { org_id: firm.id, category: 'labour', title: `e2e诉求${run}`, description: '招工',
     received_on: monthAgo }));
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    env: { ...process.env, LANG: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN:zh' },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--lang=zh-CN'],
-  });
-  context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10000);
-  page.on('console', (msg) => {
-    if (msg.type() !== 'error') return;
-    consoleErrors.push(`${msg.text()} @ ${(msg.location() && msg.location().url) || ''}`);
-  });
-  page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
+  ({ browser, page } = await launch({
+    onError: ({ text, url }) => {
+      consoleErrors.push(`${text} @ ${url}`);
+    },
+  }));
 });
 
 after(async () => {

@@ -13,23 +13,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { launch, helpers, DESKTOP, PHONE } from '../lib/browser.mjs';
 import { startServer, Client } from '../lib/server.mjs';
 
-const require = createRequire(new URL('../../web/package.json', import.meta.url));
-const { chromium } = require('playwright-core');
 
-const SHOTS = process.env.ZD_SHOTS || '/tmp/zd/shots';
-const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
-const DESKTOP = { width: 1366, height: 768 };
-const PHONE = { width: 375, height: 812 };
 const PASSWORD = 'secret123';
 
 let srv;
 let browser;
-let context;
 let page;
 let api; // admin API client
 const consoleErrors = [];
@@ -45,19 +37,8 @@ const leadName = `e2e导入签约项目${run}`;
 // Responses the test provokes on purpose (the dry run of the bad file: 400).
 const EXPECTED_STATUS = /Failed to load resource: the server responded with a status of (400)\b/;
 
-async function shot(name, { full = false } = {}) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  if (full) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SHOTS, `import-${name}.png`), fullPage: full });
-}
-
-async function hashIs(re) {
-  await page.waitForFunction((src) => new RegExp(src).test(location.hash), re.source);
-}
-
-async function goHash(hash) {
-  await page.evaluate((h) => { location.hash = h; }, hash);
-}
+// shot, hashIs, goHash: tests/lib/browser.mjs on this suite's page
+const { shot, hashIs, goHash } = helpers(() => page, { url: () => srv.url, prefix: 'import', password: PASSWORD, full: false });
 
 async function noHorizontalOverflow(what) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -83,24 +64,13 @@ before(async () => {
   const park = await api.post('/api/parks', { name: parkName, kind: 'park' });
   assert.equal(park.status, 201, park.text);
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    env: { ...process.env, LANG: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN:zh' },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--lang=zh-CN'],
-  });
-  context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-  page = await context.newPage();
-  page.setDefaultTimeout(10000);
-  page.on('console', (msg) => {
-    if (msg.type() !== 'error') return;
-    const text = msg.text();
-    const url = (msg.location() && msg.location().url) || '';
-    if (EXPECTED_STATUS.test(text) && url.includes('/api/')) return;
-    consoleErrors.push(`${text} @ ${url}`);
-  });
-  page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
+  ({ browser, page } = await launch({
+    contextOptions: { acceptDownloads: true },
+    onError: ({ text, url }) => {
+      if (EXPECTED_STATUS.test(text) && url.includes('/api/')) return;
+      consoleErrors.push(`${text} @ ${url}`);
+    },
+  }));
 
   await page.goto(srv.url + '/#/login');
   await page.locator('#login-username').waitFor();

@@ -11,18 +11,13 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { createRequire } from 'node:module';
+import { helpers, CHROMIUM, DESKTOP, PHONE } from '../lib/browser.mjs';
 import { startServer, loginAs } from '../lib/server.mjs';
 
 const require = createRequire(new URL('../../web/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
 
-const SHOTS = process.env.ZD_SHOTS || '/tmp/zd/shots';
-const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
-const DESKTOP = { width: 1366, height: 768 };
-const PHONE = { width: 375, height: 812 };
 const PASSWORD = 'secret-pass-1';
 
 let srv;
@@ -39,26 +34,11 @@ const EXPECTED_STATUS = /Failed to load resource: the server responded with a st
 /** Today in China (UTC+8): the server's "today". */
 const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 
-async function shot(name, opts = {}) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  if (opts.full) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SHOTS, `leads-${name}.png`), fullPage: !!opts.full });
-}
-
-async function hashIs(re) {
-  await page.waitForFunction((src) => new RegExp(src).test(location.hash), re.source);
-}
+// shot, hashIs, navClick: tests/lib/browser.mjs on this suite's page
+const { shot, hashIs, navClick } = helpers(() => page, { url: () => srv.url, prefix: 'leads', password: PASSWORD, full: false });
 
 async function go(hash) {
   await page.evaluate((h) => { location.hash = h; }, hash);
-}
-
-async function navClick(label) {
-  const toggle = page.locator('.menu-toggle');
-  if (await toggle.isVisible()) {
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-  }
-  await page.locator('#sidenav a.nav-link', { hasText: label }).first().click();
 }
 
 before(async () => {

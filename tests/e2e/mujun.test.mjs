@@ -5,12 +5,9 @@
 // Screenshots go to $ZD_SHOTS (default /tmp/zd/shots) as mujun-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { startServer, Client, makeUscc } from '../lib/server.mjs';
 import { launch, helpers } from '../lib/browser.mjs';
 
-const SHOTS = process.env.ZD_SHOTS || '/tmp/zd/shots';
 const PASSWORD = 'secret123';
 
 let srv;
@@ -32,10 +29,7 @@ async function addUser(username, role, extra = []) {
 let ui;
 const login = (username) => ui.login(username);
 const logout = () => ui.logout();
-async function shot(name) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `mujun-${name}.png`), fullPage: true });
-}
+const shot = (name) => ui.shot(name);
 
 before(async () => {
   srv = await startServer();

@@ -12,18 +12,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
+import { launch, helpers, DESKTOP, PHONE } from '../lib/browser.mjs';
 import { startServer, Client } from '../lib/server.mjs';
 
-const require = createRequire(new URL('../../web/package.json', import.meta.url));
-const { chromium } = require('playwright-core');
 
-const SHOTS = process.env.ZD_SHOTS || '/tmp/zd/shots';
-const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
-const DESKTOP = { width: 1366, height: 768 };
-const PHONE = { width: 375, height: 812 };
 const PASSWORD = 'secret123';
 
 /** The server's "today": the date in China (UTC+8). */
@@ -33,7 +25,6 @@ const YEAR = Number(TODAY.slice(0, 4));
 
 let srv;
 let browser;
-let context;
 let page;
 let api; // admin API client
 const consoleErrors = [];
@@ -48,41 +39,8 @@ let projectId = null;
 // Responses the test provokes on purpose (the incomplete year row: 400).
 const EXPECTED_STATUS = /Failed to load resource: the server responded with a status of (400)\b/;
 
-async function shot(name, { full = false } = {}) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  if (full) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SHOTS, `projects-${name}.png`), fullPage: full });
-}
-
-async function hashIs(re) {
-  await page.waitForFunction((src) => new RegExp(src).test(location.hash), re.source);
-}
-
-async function navClick(label) {
-  const toggle = page.locator('.menu-toggle');
-  if (await toggle.isVisible()) {
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-  }
-  await page.locator('#sidenav a.nav-link', { hasText: label }).first().click();
-}
-
-async function goHash(hash) {
-  await page.evaluate((h) => { location.hash = h; }, hash);
-}
-
-async function login(username) {
-  await page.goto(srv.url + '/#/login');
-  await page.locator('#login-username').waitFor();
-  await page.fill('#login-username', username);
-  await page.fill('#login-password', PASSWORD);
-  await page.click('.login-form button[type=submit]');
-  await page.locator('.topbar .user-name').waitFor();
-}
-
-async function logout() {
-  await page.click('.topbar .logout');
-  await page.locator('#login-username').waitFor();
-}
+// shot, hashIs, navClick, goHash, login, logout: tests/lib/browser.mjs on this suite's page
+const { shot, hashIs, navClick, goHash, login, logout } = helpers(() => page, { url: () => srv.url, prefix: 'projects', password: PASSWORD, full: false });
 
 /** The 开复工 figure as shown: {text, due, started}. */
 async function kfgFigure() {
@@ -121,24 +79,12 @@ before(async () => {
     assert.equal(u.status, 201, `enterprise user: ${r.stderr} / ${u.text}`);
   }
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    env: { ...process.env, LANG: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN:zh' }, // a Chinese browser: date inputs as 2026/01/31
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--lang=zh-CN'],
-  });
-  context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10000);
-  page.on('console', (msg) => {
-    if (msg.type() !== 'error') return;
-    const text = msg.text();
-    const url = (msg.location() && msg.location().url) || '';
-    if (EXPECTED_STATUS.test(text) && url.includes('/api/')) return;
-    consoleErrors.push(`${text} @ ${url}`);
-  });
-  page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
+  ({ browser, page } = await launch({
+    onError: ({ text, url }) => {
+      if (EXPECTED_STATUS.test(text) && url.includes('/api/')) return;
+      consoleErrors.push(`${text} @ ${url}`);
+    },
+  }));
 });
 
 after(async () => {

@@ -11,18 +11,13 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { createRequire } from 'node:module';
+import { helpers, CHROMIUM, DESKTOP, PHONE } from '../lib/browser.mjs';
 import { startServer } from '../lib/server.mjs';
 
 const require = createRequire(new URL('../../web/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
 
-const SHOTS = process.env.ZD_SHOTS || '/tmp/zd/shots';
-const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
-const DESKTOP = { width: 1366, height: 768 };
-const PHONE = { width: 375, height: 812 };
 const PASSWORD = 'secret123';
 
 // ---------------------------------------------------------------- GB 32100-2015 (USCC) and GB 11714
@@ -73,22 +68,8 @@ const run = Date.now().toString(36).slice(-5);
 // the first /api/me before login (401). Chromium logs them as "Failed to load resource".
 const EXPECTED_STATUS = /Failed to load resource: the server responded with a status of (400|401)\b/;
 
-async function shot(name) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
-}
-
-async function hashIs(re) {
-  await page.waitForFunction((src) => new RegExp(src).test(location.hash), re.source);
-}
-
-async function navClick(label) {
-  const toggle = page.locator('.menu-toggle');
-  if (await toggle.isVisible()) {
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-  }
-  await page.locator('#sidenav a.nav-link', { hasText: label }).first().click();
-}
+// shot, hashIs, navClick: tests/lib/browser.mjs on this suite's page
+const { shot, hashIs, navClick } = helpers(() => page, { url: () => srv.url, prefix: '', password: PASSWORD, full: false });
 
 before(async () => {
   srv = await startServer();

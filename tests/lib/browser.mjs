@@ -20,8 +20,11 @@ export const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 export const DESKTOP = { width: 1366, height: 768 };
 export const PHONE = { width: 375, height: 812 };
 
-/** Chromium in Chinese at desktop size; onError({text, url}) for console errors and page errors. */
-export async function launch({ onError } = {}) {
+/**
+ * Chromium in Chinese at desktop size; onError({text, url}) for console errors and page errors;
+ * contextOptions add to the browser context's (e.g. acceptDownloads).
+ */
+export async function launch({ onError, contextOptions = {} } = {}) {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -29,7 +32,7 @@ export async function launch({ onError } = {}) {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--no-first-run', '--lang=zh-CN'],
   });
-  const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...contextOptions });
   const page = await context.newPage();
   page.setDefaultTimeout(10000);
   page.on('console', (msg) => {
@@ -39,42 +42,48 @@ export async function launch({ onError } = {}) {
   return { browser, context, page };
 }
 
-export function helpers(page, { url, prefix, password }) {
-  async function shot(name, { full = true } = {}) {
+/**
+ * The steps on one page. page and url may be functions, for suites that open the page and the
+ * server in before(); full is shot()'s default; an empty prefix names shots by name alone.
+ */
+export function helpers(page, { url, prefix, password, full: fullDefault = true }) {
+  const pg = () => (typeof page === 'function' ? page() : page);
+  const base = () => (typeof url === 'function' ? url() : url);
+  async function shot(name, { full = fullDefault } = {}) {
     fs.mkdirSync(SHOTS, { recursive: true });
-    if (full) await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: path.join(SHOTS, `${prefix}-${name}.png`), fullPage: full });
+    if (full) await pg().evaluate(() => window.scrollTo(0, 0));
+    await pg().screenshot({ path: path.join(SHOTS, `${prefix ? `${prefix}-` : ''}${name}.png`), fullPage: full });
   }
   async function both(name) {
     await shot(`${name}-desktop`);
-    await page.setViewportSize(PHONE);
-    await page.waitForTimeout(200);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await pg().setViewportSize(PHONE);
+    await pg().waitForTimeout(200);
+    const overflow = await pg().evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${name}: no horizontal overflow on a phone (${overflow}px)`);
     await shot(`${name}-phone`);
-    await page.setViewportSize(DESKTOP);
-    await page.waitForTimeout(100);
+    await pg().setViewportSize(DESKTOP);
+    await pg().waitForTimeout(100);
   }
-  const hashIs = (re) => page.waitForFunction((src) => new RegExp(src).test(location.hash), re.source);
-  const goHash = (hash) => page.evaluate((h) => { location.hash = h; }, hash);
+  const hashIs = (re) => pg().waitForFunction((src) => new RegExp(src).test(location.hash), re.source);
+  const goHash = (hash) => pg().evaluate((h) => { location.hash = h; }, hash);
   async function navClick(label) {
-    const toggle = page.locator('.menu-toggle');
+    const toggle = pg().locator('.menu-toggle');
     if (await toggle.isVisible()) {
       if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
     }
-    await page.locator('#sidenav a.nav-link', { hasText: label }).first().click();
+    await pg().locator('#sidenav a.nav-link', { hasText: label }).first().click();
   }
   async function login(username) {
-    await page.goto(url + '/#/login');
-    await page.locator('#login-username').waitFor();
-    await page.fill('#login-username', username);
-    await page.fill('#login-password', password);
-    await page.click('.login-form button[type=submit]');
-    await page.locator('.topbar .user-name').waitFor();
+    await pg().goto(base() + '/#/login');
+    await pg().locator('#login-username').waitFor();
+    await pg().fill('#login-username', username);
+    await pg().fill('#login-password', password);
+    await pg().click('.login-form button[type=submit]');
+    await pg().locator('.topbar .user-name').waitFor();
   }
   async function logout() {
-    await page.click('.topbar .logout');
-    await page.locator('#login-username').waitFor();
+    await pg().click('.topbar .logout');
+    await pg().locator('#login-username').waitFor();
   }
   return { shot, both, hashIs, goHash, navClick, login, logout };
 }
