@@ -688,18 +688,8 @@ acc_file_add(struct store *st, const struct actor *a, long long case_id,
 	if (!needed)
 		ferr_add(errs, "item_id", a->english, "该案件的部门不需要此材料",
 		    "no department of this case needs this item");
-	if (file_clean_name(filename, name, sizeof name) != 0)
-		ferr_add(errs, "filename", a->english,
-		    "文件名应为1–200字节、不含控制字符",
-		    "a file name of 1–200 bytes without control characters");
-	else if (len == 0)
-		ferr_add(errs, "file", a->english, "没有收到文件",
-		    "no file received");
-	else if ((mime = file_type(name, (const unsigned char *)data,
-	    len)) == NULL)
-		ferr_add(errs, "file", a->english,
-		    "只接受PDF、PNG、JPG与Office文件，且内容须与扩展名相符",
-		    "only PDF, PNG, JPG and Office files whose content matches the extension");
+	file_accept(filename, data, len, name, sizeof name, &mime, errs,
+	    a->english);
 	if (json_array_size(errs) == 0) {
 		int open = json_is_null(json_object_get(c, "submitted_on"));
 

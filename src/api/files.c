@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "api/files.h"
+#include "api/validate.h"
 #include "util/buf.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
@@ -202,4 +203,24 @@ file_reply(struct req *r, json_t *f)
 	MHD_add_response_header(r->resp, "Cache-Control", "no-store");
 	r->status = 200;
 	return APP_OK;
+}
+
+int
+file_accept(const char *filename, const char *data, size_t len, char *name,
+    size_t namesz, const char **mime, json_t *errs, int english)
+{
+	*mime = NULL;
+	if (file_clean_name(filename, name, namesz) != 0)
+		ferr_add(errs, "filename", english,
+		    "文件名应为1–200字节、不含控制字符",
+		    "a file name of 1–200 bytes without control characters");
+	else if (len == 0)
+		ferr_add(errs, "file", english, "没有收到文件",
+		    "no file received");
+	else if ((*mime = file_type(name, (const unsigned char *)data,
+	    len)) == NULL)
+		ferr_add(errs, "file", english,
+		    "只接受PDF、PNG、JPG与Office文件，且内容须与扩展名相符",
+		    "only PDF, PNG, JPG and Office files whose content matches the extension");
+	return *mime != NULL ? 0 : -1;
 }

@@ -26,6 +26,13 @@ int file_clean_name(const char *in, char *out, size_t outsz);
  * otherwise. */
 const char *file_type(const char *name, const unsigned char *data,
     size_t len);
+/*
+ * An upload as both modules take it: the cleaned name into name (namesz
+ * ≥ FILE_NAME_MAX + 1) and the MIME type into *mime; a field error
+ * (filename or file) in errs otherwise. Returns 0 or -1.
+ */
+int file_accept(const char *filename, const char *data, size_t len,
+    char *name, size_t namesz, const char **mime, json_t *errs, int english);
 /* Stores data once under its SHA-256; hex gets the digest. */
 enum app_err file_put(struct store *st, const char *data, size_t len,
     char hex[65]);

@@ -563,18 +563,8 @@ h_req_file_upload(struct req *r)
 	if ((e = req_load(r->st, &r->actor, r->own_only, r->id, &q)) != APP_OK)
 		return e;
 	json_decref(q);
-	if (file_clean_name(req_arg(r, "filename"), name, sizeof name) != 0)
-		ferr_add(r->errs, "filename", r->english,
-		    "文件名应为1–200字节、不含控制字符",
-		    "a file name of 1–200 bytes without control characters");
-	else if (r->body.len == 0)
-		ferr_add(r->errs, "file", r->english, "没有收到文件",
-		    "no file received");
-	else if ((mime = file_type(name, (const unsigned char *)r->body.p,
-	    r->body.len)) == NULL)
-		ferr_add(r->errs, "file", r->english,
-		    "只接受PDF、PNG、JPG与Office文件，且内容须与扩展名相符",
-		    "only PDF, PNG, JPG and Office files whose content matches the extension");
+	file_accept(req_arg(r, "filename"), r->body.p, r->body.len, name,
+	    sizeof name, &mime, r->errs, r->english);
 	if (json_array_size(r->errs) > 0)
 		return APP_ERR_VALIDATION;
 	if ((e = file_put(r->st, r->body.p, r->body.len, hex)) != APP_OK)
